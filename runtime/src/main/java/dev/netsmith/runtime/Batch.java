@@ -1,0 +1,214 @@
+package dev.netsmith.runtime;
+
+import dev.netsmith.Loss;
+
+/**
+ * Examples in the course's layout, checked once: X is n0 × m (one row per feature, one column per example),
+ * Y is n_L × m with labels valid for the loss. Every check happens when the batch is made, so the networks'
+ * hot paths only compare sizes. A batch keeps references to the arrays it was given: do not change them
+ * afterwards.
+ */
+public final class Batch {
+
+    private final double[][] x;
+    private final double[][] y;
+    private final Loss loss;
+    private int m;
+
+    private Batch(double[][] x, double[][] y, Loss loss, int m) {
+        this.x = x;
+        this.y = y;
+        this.loss = loss;
+        this.m = m;
+    }
+
+    /** Inputs and labels for a network of this architecture; throws naming the first problem found. */
+    public static Batch of(Architecture architecture, double[][] x, double[][] y) {
+        int m = checkInputs(architecture, x);
+        checkLabels(architecture, y, m);
+        return new Batch(x, y, architecture.loss(), m);
+    }
+
+    /** Inputs only (for prediction); costs and gradients need {@link #of}. */
+    public static Batch inputs(Architecture architecture, double[][] x) {
+        return new Batch(x, null, architecture.loss(), checkInputs(architecture, x));
+    }
+
+    /**
+     * An empty buffer of {@code capacity} examples, to be filled by {@link #gather}; a trainer reuses one for
+     * every mini-batch.
+     */
+    public static Batch buffer(Architecture architecture, int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("a batch buffer needs room for at least one example, was " + capacity);
+        }
+        return new Batch(new double[architecture.inputs()][capacity], new double[architecture.outputs()][capacity],
+                architecture.loss(), 0);
+    }
+
+    /** Fills this buffer with the examples {@code columns[from..to)} of a checked batch. */
+    public void gather(Batch source, int[] columns, int from, int to) {
+        if (source.y == null) {
+            throw new IllegalArgumentException("the source batch has no labels");
+        }
+        if (source.x.length != x.length || source.y.length != y.length || source.loss != loss) {
+            throw new IllegalArgumentException("the source batch is for another network");
+        }
+        int count = to - from;
+        if (count <= 0 || count > capacity()) {
+            throw new IllegalArgumentException("can gather 1.." + capacity() + " examples, asked for " + count);
+        }
+        for (int j = 0; j < count; j++) {
+            int c = columns[from + j];
+            if (c < 0 || c >= source.m) {
+                throw new IndexOutOfBoundsException("example " + c + " of a batch of " + source.m);
+            }
+        }
+        copyColumns(source.x, x, columns, from, count);
+        copyColumns(source.y, y, columns, from, count);
+        m = count;
+    }
+
+    private static void copyColumns(double[][] from, double[][] to, int[] columns, int start, int count) {
+        for (int i = 0; i < from.length; i++) {
+            double[] src = from[i];
+            double[] dst = to[i];
+            for (int j = 0; j < count; j++) {
+                dst[j] = src[columns[start + j]];
+            }
+        }
+    }
+
+    /** X, n0 rows of at least m entries. */
+    public double[][] x() {
+        return x;
+    }
+
+    /** Y, n_L rows of at least m entries, or {@code null} for an inputs-only batch. */
+    public double[][] y() {
+        return y;
+    }
+
+    /** Whether this batch carries labels. */
+    public boolean hasLabels() {
+        return y != null;
+    }
+
+    /** m, the number of examples. */
+    public int m() {
+        return m;
+    }
+
+    /** The loss whose label rules the labels were checked against. */
+    Loss loss() {
+        return loss;
+    }
+
+    /** The most examples this batch can hold. */
+    public int capacity() {
+        return x[0].length;
+    }
+
+    private static int checkInputs(Architecture architecture, double[][] x) {
+        int n0 = architecture.inputs();
+        if (x == null) {
+            throw new IllegalArgumentException("X is null; expected " + n0 + " × m (one row per input feature)");
+        }
+        if (x.length != n0) {
+            throw new IllegalArgumentException("X must be " + n0 + " × m (one row per input feature, one column per example); it has "
+                    + x.length + " rows" + (x.length > 0 && x[0] != null && x[0].length == n0
+                    ? " (is it one row per example? transpose it)" : ""));
+        }
+        int m = checkRows("X", x);
+        for (int i = 0; i < n0; i++) {
+            double[] row = x[i];
+            for (int j = 0; j < m; j++) {
+                if (!Double.isFinite(row[j])) {
+                    throw new IllegalArgumentException("X[" + i + "][" + j + "] is " + row[j] + ": inputs must be finite");
+                }
+            }
+        }
+        return m;
+    }
+
+    private static int checkRows(String what, double[][] rows) {
+        if (rows[0] == null) {
+            throw new IllegalArgumentException(what + " row 0 is null");
+        }
+        int m = rows[0].length;
+        if (m == 0) {
+            throw new IllegalArgumentException(what + " has no columns: a batch needs at least one example (m = 0)");
+        }
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i] == null || rows[i].length != m) {
+                throw new IllegalArgumentException(what + " row " + i + " has " + (rows[i] == null ? "no array" : rows[i].length + " entries")
+                        + ", row 0 has " + m + ": every row must have one entry per example");
+            }
+        }
+        return m;
+    }
+
+    private static void checkLabels(Architecture architecture, double[][] y, int m) {
+        int nL = architecture.outputs();
+        if (y == null) {
+            throw new IllegalArgumentException("Y is null; expected " + nL + " × " + m + " labels");
+        }
+        if (y.length != nL) {
+            throw new IllegalArgumentException("Y must be " + nL + " × " + m + " (one row per output unit, one column per example); it has "
+                    + y.length + " rows");
+        }
+        int columns = checkRows("Y", y);
+        if (columns != m) {
+            throw new IllegalArgumentException("Y must be " + nL + " × " + m + " (one column per example of X); it has " + columns + " columns");
+        }
+        switch (architecture.loss()) {
+            case BINARY_CROSS_ENTROPY -> checkBinary(y, m);
+            case SOFTMAX_CROSS_ENTROPY -> checkOneHot(y, m);
+            case MEAN_SQUARED_ERROR -> checkFinite(y, m);
+        }
+    }
+
+    private static void checkBinary(double[][] y, int m) {
+        for (int i = 0; i < y.length; i++) {
+            for (int j = 0; j < m; j++) {
+                double v = y[i][j];
+                if (v != 0.0 && v != 1.0) {
+                    throw new IllegalArgumentException("Y[" + i + "][" + j + "] is " + v + ": binary cross-entropy labels must be 0 or 1");
+                }
+            }
+        }
+    }
+
+    private static void checkOneHot(double[][] y, int m) {
+        for (int j = 0; j < m; j++) {
+            int ones = 0;
+            for (double[] row : y) {
+                double v = row[j];
+                if (v == 1.0) {
+                    ones++;
+                } else if (v != 0.0) {
+                    ones = -1;
+                    break;
+                }
+            }
+            if (ones != 1) {
+                StringBuilder column = new StringBuilder();
+                for (int i = 0; i < y.length && i < 12; i++) {
+                    column.append(i == 0 ? "" : ", ").append(y[i][j]);
+                }
+                throw new IllegalArgumentException("Y column " + j + " is not one-hot [" + column + (y.length > 12 ? ", …" : "")
+                        + "]: softmax cross-entropy needs exactly one 1 per column and 0 elsewhere");
+            }
+        }
+    }
+
+    private static void checkFinite(double[][] y, int m) {
+        for (int i = 0; i < y.length; i++) {
+            for (int j = 0; j < m; j++) {
+                if (!Double.isFinite(y[i][j])) {
+                    throw new IllegalArgumentException("Y[" + i + "][" + j + "] is " + y[i][j] + ": targets must be finite");
+                }
+            }
+        }
+    }
+}
