@@ -17,6 +17,9 @@ public enum Activation {
     /** A user class implementing {@link ActivationFunction}, named in {@link Dense#custom()}. */
     CUSTOM;
 
+    /** The slope of {@link #LEAKY_RELU} for z &lt; 0. */
+    public static final double LEAKY_SLOPE = 0.01;
+
     /** True for the activations whose derivative jumps at z = 0 (He initialisation, kink detection). */
     public boolean isReluFamily() {
         return this == RELU || this == LEAKY_RELU;

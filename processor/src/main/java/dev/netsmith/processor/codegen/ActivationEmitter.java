@@ -1,0 +1,56 @@
+package dev.netsmith.processor.codegen;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.netsmith.Activation;
+import dev.netsmith.processor.spec.LayerSpec;
+
+/**
+ * The code of one activation, forward and backward side by side: g applied to a row of Z, and the upstream
+ * gradient times g'(Z) for backpropagation through a hidden layer.
+ */
+interface ActivationEmitter {
+
+    /** The emitter of a layer's activation. */
+    static ActivationEmitter of(LayerSpec layer) {
+        return switch (layer.activation()) {
+            case RELU -> new ReluEmitter();
+            case LEAKY_RELU -> new LeakyReluEmitter();
+            case TANH -> new TanhEmitter();
+            case SIGMOID -> new SigmoidEmitter();
+            case LINEAR -> new LinearEmitter();
+            case SOFTMAX -> new SoftmaxEmitter();
+            case CUSTOM -> new CustomEmitter(layer.index(), layer.custom().qualifiedName());
+        };
+    }
+
+    /** The function's name in comments, e.g. {@code relu}. */
+    String name();
+
+    /** Statements setting {@code a[j] = g(z[j])} for j &lt; m, for one row. */
+    CodeBlock applyToRow(String z, String a);
+
+    /** Statements run once all rows of Z are computed (softmax normalises whole columns); empty for most. */
+    default CodeBlock applyToColumns(int layer) {
+        return CodeBlock.of("");
+    }
+
+    /** The expression upstream·g'(z), given z and a = g(z) as expressions. */
+    String derivativeTimes(String upstream, String z, String a);
+
+    /** Whether the derivative jumps at z = 0, so that a perturbation crossing 0 makes a difference quotient meaningless. */
+    default boolean hasKink() {
+        return false;
+    }
+
+    /** A loop applying an elementwise expression of {@code z[j]} to a row. */
+    static CodeBlock elementwise(String z, String a, String expression) {
+        return CodeBlock.builder()
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("$L[j] = $L", a, expression.replace("$z", z + "[j]"))
+                .endControlFlow()
+                .build();
+    }
+
+    /** Leaky ReLU's slope for z &lt; 0, as a literal of the generated code. */
+    String LEAKY_SLOPE = Double.toString(Activation.LEAKY_SLOPE);
+}

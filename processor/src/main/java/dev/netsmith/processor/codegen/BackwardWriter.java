@@ -1,0 +1,192 @@
+package dev.netsmith.processor.codegen;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.netsmith.processor.spec.NetworkSpec;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code T_Backward}: dZ[L] = A[L] − Y, then for each layer from the top dW, db and, below the top,
+ * dA[l-1] = W[l]ᵀ·dZ[l] and dZ[l-1] = dA[l-1] ⊙ D[l-1] ⊙ g'(Z[l-1]). dZ carries no 1/m; dW and db apply it.
+ */
+final class BackwardWriter {
+
+    private BackwardWriter() {
+    }
+
+    static JavaFile write(NetworkSpec spec) {
+        TypeSpec.Builder type = KernelClasses.builder(spec, Names.backward(spec))
+                .addJavadoc("Backpropagation of {@link $T}: $L.\n\n", Names.declaring(spec), KernelClasses.shape(spec))
+                .addJavadoc("<p>Reads what the forward pass cached in the workspace and writes the gradient of the\n")
+                .addJavadoc("regularised cost to {@code ws.gradient()} as dW1, db1, dW2, db2, ….\n")
+                .addMethod(run(spec))
+                .addMethod(outputDelta(spec));
+        for (int l = spec.depth(); l >= 1; l--) {
+            type.addMethod(gradients(spec, l));
+            if (l > 1) {
+                type.addMethod(propagate(spec, l));
+            }
+        }
+        return KernelClasses.file(spec, type.build());
+    }
+
+    private static MethodSpec run(NetworkSpec spec) {
+        MethodSpec.Builder run = MethodSpec.methodBuilder("run")
+                .addJavadoc("Backpropagates from the output of the last forward pass on ws, with labels y.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(double[][].class, "y")
+                .addParameter(int.class, "m")
+                .addParameter(Names.WORKSPACE, "ws")
+                .addStatement("final double invM = 1.0 / m")
+                .addStatement("outputDelta(y, ws, m)");
+        for (int l = spec.depth(); l >= 1; l--) {
+            run.addStatement("gradients$L(theta, ws, m, invM)", l);
+            if (l > 1) {
+                run.addStatement("propagate$L(theta, ws, m)", l);
+            }
+        }
+        return run.build();
+    }
+
+    private static MethodSpec outputDelta(NetworkSpec spec) {
+        int top = spec.depth();
+        return MethodSpec.methodBuilder("outputDelta")
+                .addJavadoc("dZ$L = A$L − Y: the derivative of $L through the $L output, fused (without 1/m).\n",
+                        top, top, spec.loss().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                        ActivationEmitter.of(spec.output()).name())
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[][].class, "y")
+                .addParameter(Names.WORKSPACE, "ws")
+                .addParameter(int.class, "m")
+                .addStatement("final double[][] a = ws.a($L)", top)
+                .addStatement("final double[][] dz = ws.dz($L)", top)
+                .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(top))
+                .addStatement("final double[] ai = a[i]")
+                .addStatement("final double[] yi = y[i]")
+                .addStatement("final double[] dzi = dz[i]")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("dzi[j] = ai[j] - yi[j]")
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+
+    /**
+     * dW = (1/m)·dZ·A_prevᵀ + (λ/m)·W and db = (1/m)·Σ_j dZ. The product runs over chunks of examples with
+     * A_prev transposed, so that its inner loop is an axpy over a row of dW, which C2 vectorises (a dot
+     * product over the examples would not be).
+     */
+    private static MethodSpec gradients(NetworkSpec spec, int l) {
+        String n = Names.units(l);
+        String prev = Names.units(l - 1);
+        boolean regularised = spec.l2() > 0;
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("final double[][] dz = ws.dz($L)", l)
+                .addStatement("final double[][] in = ws.layerInput($L)", l)
+                .addStatement("final double[][] t = ws.transposed($L)", l)
+                .addStatement("final double[][] dw = ws.dw($L)", l)
+                .addStatement("final double[] grad = ws.gradient()")
+                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
+                .addStatement("$T.fill(dw[i], 0.0)", Names.ARRAYS)
+                .endControlFlow()
+                .beginControlFlow("for (int j0 = 0; j0 < m; j0 += t.length)")
+                .addStatement("final int len = Math.min(t.length, m - j0)")
+                .beginControlFlow("for (int k = 0; k < $L; k++)", prev)
+                .addStatement("final double[] ink = in[k]")
+                .beginControlFlow("for (int jj = 0; jj < len; jj++)")
+                .addStatement("t[jj][k] = ink[j0 + jj]")
+                .endControlFlow()
+                .endControlFlow()
+                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
+                .addStatement("final double[] dzi = dz[i]")
+                .addStatement("final double[] dwi = dw[i]")
+                .addStatement("int jj = 0")
+                .beginControlFlow("for (; jj + 3 < len; jj += 4)")
+                .addStatement("final double s0 = dzi[j0 + jj], s1 = dzi[j0 + jj + 1], s2 = dzi[j0 + jj + 2], s3 = dzi[j0 + jj + 3]")
+                .addStatement("final double[] t0 = t[jj], t1 = t[jj + 1], t2 = t[jj + 2], t3 = t[jj + 3]")
+                .beginControlFlow("for (int k = 0; k < $L; k++)", prev)
+                .addStatement("dwi[k] += s0 * t0[k] + s1 * t1[k] + s2 * t2[k] + s3 * t3[k]")
+                .endControlFlow()
+                .endControlFlow()
+                .beginControlFlow("for (; jj < len; jj++)")
+                .addStatement("final double s = dzi[j0 + jj]")
+                .addStatement("final double[] tj = t[jj]")
+                .beginControlFlow("for (int k = 0; k < $L; k++)", prev)
+                .addStatement("dwi[k] += s * tj[k]")
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow();
+        if (regularised) {
+            code.addStatement("final double decay = LAMBDA * invM");
+        }
+        code.beginControlFlow("for (int i = 0; i < $L; i++)", n)
+                .addStatement("final double[] dwi = dw[i]")
+                .addStatement("final int w = $L + i * $L", Names.weights(l), prev)
+                .beginControlFlow("for (int k = 0; k < $L; k++)", prev)
+                .addStatement(regularised ? "grad[w + k] = dwi[k] * invM + decay * theta[w + k]" : "grad[w + k] = dwi[k] * invM")
+                .endControlFlow()
+                .addStatement("final double[] dzi = dz[i]")
+                .addStatement("double sum = 0.0")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("sum += dzi[j]")
+                .endControlFlow()
+                .addStatement("grad[$L + i] = sum * invM", Names.biases(l))
+                .endControlFlow();
+        return MethodSpec.methodBuilder("gradients" + l)
+                .addJavadoc("dW$L = (1/m)·dZ$L·A$Lᵀ$L and db$L = (1/m)·Σ_j dZ$L[:, j] (no L2 on b).\n",
+                        l, l, l - 1, regularised ? " + (λ/m)·W" + l : "", l, l)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(Names.WORKSPACE, "ws")
+                .addParameter(int.class, "m")
+                .addParameter(double.class, "invM")
+                .addCode(code.build())
+                .build();
+    }
+
+    /** dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ D[l-1] ⊙ g'(Z[l-1]), row by row of layer l-1. */
+    private static MethodSpec propagate(NetworkSpec spec, int l) {
+        int below = l - 1;
+        String prev = Names.units(below);
+        ActivationEmitter activation = ActivationEmitter.of(spec.layer(below));
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("final double[][] dz = ws.dz($L)", l)
+                .addStatement("final double[][] da = ws.da($L)", below)
+                .addStatement("final double[][] zPrev = ws.z($L)", below)
+                .addStatement("final double[][] aPrev = ws.a($L)", below)
+                .addStatement("final double[][] dzPrev = ws.dz($L)", below)
+                .addStatement("final double[][] mask = ws.activeMask($L)", below)
+                .beginControlFlow("for (int k = 0; k < $L; k++)", prev)
+                .addStatement("final double[] dak = da[k]")
+                .addStatement("final int w = $L + k", Names.weights(l))
+                .add(RowSums.emit("dak", spec.units(l), Names.units(l), q -> "theta[" + RowSums.offset("w", q, prev) + "]",
+                        q -> "dz[" + q + "]", null))
+                .addStatement("final double[] zk = zPrev[k]")
+                .addStatement("final double[] ak = aPrev[k]")
+                .addStatement("final double[] dzk = dzPrev[k]")
+                .beginControlFlow("if (mask == null)")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("dzk[j] = $L", activation.derivativeTimes("dak[j]", "zk[j]", "ak[j]"))
+                .endControlFlow()
+                .nextControlFlow("else")
+                .addStatement("final double[] dk = mask[k]")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("dzk[j] = $L", activation.derivativeTimes("dak[j] * dk[j]", "zk[j]", "ak[j]"))
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow();
+        return MethodSpec.methodBuilder("propagate" + l)
+                .addJavadoc("dA$L = W$Lᵀ·dZ$L with W$L of $L×$L, then dZ$L = dA$L ⊙ D$L ⊙ $L'(Z$L) (D$L: the dropout mask, if any).\n",
+                        below, l, l, l, spec.units(l), spec.units(below), below, below, below, activation.name(), below, below)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(Names.WORKSPACE, "ws")
+                .addParameter(int.class, "m")
+                .addCode(code.build())
+                .build();
+    }
+}

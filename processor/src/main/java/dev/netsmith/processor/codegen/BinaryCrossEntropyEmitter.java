@@ -1,0 +1,29 @@
+package dev.netsmith.processor.codegen;
+
+import com.palantir.javapoet.CodeBlock;
+
+/**
+ * −[y·log σ(z) + (1 − y)·log(1 − σ(z))] rewritten from the logit z as max(z, 0) − z·y + log(1 + e^−|z|),
+ * which is finite for every finite z even where σ(z) rounds to exactly 0 or 1.
+ */
+final class BinaryCrossEntropyEmitter implements LossEmitter {
+
+    @Override
+    public String formula() {
+        return "ℓ_j = Σ_i max(z, 0) − z·y + log(1 + e^−|z|)  (binary cross-entropy from the logits Z)";
+    }
+
+    @Override
+    public CodeBlock perExample(String outputs) {
+        return CodeBlock.builder()
+                .addStatement("$T.fill(out, 0, m, 0.0)", Names.ARRAYS)
+                .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
+                .addStatement("final double[] zi = z[i]")
+                .addStatement("final double[] yi = y[i]")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("out[j] += Math.max(zi[j], 0.0) - zi[j] * yi[j] + Math.log1p(Math.exp(-Math.abs(zi[j])))")
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+}

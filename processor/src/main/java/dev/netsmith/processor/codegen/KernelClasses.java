@@ -1,0 +1,70 @@
+package dev.netsmith.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.netsmith.processor.spec.NetworkSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * What every generated kernel class shares: {@code public final}, {@code @Generated}, no instances, and the
+ * network's shape constants imported statically from the model, so that kernels read {@code N1} and {@code W2}
+ * as in the maths.
+ */
+final class KernelClasses {
+
+    private KernelClasses() {
+    }
+
+    static TypeSpec.Builder builder(NetworkSpec spec, ClassName name) {
+        return TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(Names.generatedAnnotation(spec))
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    }
+
+    static JavaFile file(NetworkSpec spec, TypeSpec type) {
+        return JavaFile.builder(spec.packageName(), type)
+                .addStaticImport(Names.model(spec), constants(spec).toArray(String[]::new))
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+    }
+
+    /** The model's constants the kernels may use. */
+    static List<String> constants(NetworkSpec spec) {
+        List<String> names = new ArrayList<>();
+        for (int l = 0; l <= spec.depth(); l++) {
+            names.add(Names.units(l));
+        }
+        for (int l = 1; l <= spec.depth(); l++) {
+            names.add(Names.weights(l));
+            names.add(Names.biases(l));
+        }
+        for (int l = 1; l < spec.depth(); l++) {
+            names.add(Names.keep(l));
+        }
+        for (int l = 1; l <= spec.depth(); l++) {
+            if (spec.layer(l).custom() != null) {
+                names.add(Names.customActivation(l));
+            }
+        }
+        names.add("LAMBDA");
+        return names;
+    }
+
+    /** A description of the network for class Javadoc, e.g. {@code 64 → 32 relu (keep 0.8) → 10 softmax}. */
+    static String shape(NetworkSpec spec) {
+        StringBuilder s = new StringBuilder().append(spec.inputs());
+        for (int l = 1; l <= spec.depth(); l++) {
+            s.append(" → ").append(spec.units(l)).append(' ').append(ActivationEmitter.of(spec.layer(l)).name());
+            if (spec.layer(l).hasDropout()) {
+                s.append(" (keep ").append(spec.layer(l).keepProb()).append(')');
+            }
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.netsmith.processor.codegen;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.netsmith.Loss;
+
+/**
+ * The code of one loss: each example's loss ℓ_j from the output layer's Z and A, computed so that it stays
+ * finite for any finite Z. The backward step is the same for all three losses with their matching output
+ * activations, dZ = A − Y, which is why it is fused rather than chained through g'.
+ */
+interface LossEmitter {
+
+    static LossEmitter of(Loss loss) {
+        return switch (loss) {
+            case BINARY_CROSS_ENTROPY -> new BinaryCrossEntropyEmitter();
+            case SOFTMAX_CROSS_ENTROPY -> new SoftmaxCrossEntropyEmitter();
+            case MEAN_SQUARED_ERROR -> new MeanSquaredErrorEmitter();
+        };
+    }
+
+    /** The per-example loss in words and symbols, for the Javadoc. */
+    String formula();
+
+    /**
+     * Statements writing ℓ_j into {@code out[j]} for j &lt; m, given locals {@code z} and {@code a} (the output
+     * layer's rows), {@code y}, {@code m}, {@code ws}, and the output width's constant name.
+     */
+    CodeBlock perExample(String outputs);
+}

@@ -1,0 +1,61 @@
+package dev.netsmith.processor.codegen;
+
+import com.palantir.javapoet.CodeBlock;
+
+/**
+ * softmax over each example's column, shifted by the column's maximum so that exp never overflows. It is
+ * the output activation of softmax cross-entropy, whose backward step is fused into dZ = A − Y.
+ */
+final class SoftmaxEmitter implements ActivationEmitter {
+
+    @Override
+    public String name() {
+        return "softmax";
+    }
+
+    @Override
+    public CodeBlock applyToRow(String z, String a) {
+        return CodeBlock.of("");
+    }
+
+    @Override
+    public CodeBlock applyToColumns(int layer) {
+        String n = Names.units(layer);
+        return CodeBlock.builder()
+                .add("// softmax column by column: a = e^(z − max) / Σ e^(z − max)\n")
+                .addStatement("final double[] max = ws.columnScratch()")
+                .addStatement("final double[] sum = ws.columnScratch2()")
+                .addStatement("System.arraycopy(z[0], 0, max, 0, m)")
+                .beginControlFlow("for (int i = 1; i < $L; i++)", n)
+                .addStatement("final double[] zi = z[i]")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("max[j] = Math.max(max[j], zi[j])")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("$T.fill(sum, 0, m, 0.0)", Names.ARRAYS)
+                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
+                .addStatement("final double[] zi = z[i]")
+                .addStatement("final double[] ai = a[i]")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("final double e = Math.exp(zi[j] - max[j])")
+                .addStatement("ai[j] = e")
+                .addStatement("sum[j] += e")
+                .endControlFlow()
+                .endControlFlow()
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("sum[j] = 1.0 / sum[j]")
+                .endControlFlow()
+                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
+                .addStatement("final double[] ai = a[i]")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("ai[j] *= sum[j]")
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+
+    @Override
+    public String derivativeTimes(String upstream, String z, String a) {
+        throw new IllegalStateException("softmax is an output activation; its derivative is fused into the loss");
+    }
+}
