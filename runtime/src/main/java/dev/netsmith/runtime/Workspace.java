@@ -28,6 +28,7 @@ public final class Workspace {
     private final boolean[] dropoutActive;
     private final double[] columnScratch;
     private final double[] columnScratch2;
+    private final double[] deltaRow;
     private final double[] gradient;
     private Object forwardBatch;
     private int m;
@@ -62,6 +63,7 @@ public final class Workspace {
         }
         columnScratch = new double[maxBatch];
         columnScratch2 = new double[maxBatch];
+        deltaRow = new double[maxBatch];
         gradient = new double[ParameterLayout.of(sizes).size()];
     }
 
@@ -163,6 +165,11 @@ public final class Workspace {
     /** A second scratch row of maxBatch entries (softmax column sums and the like). */
     public double[] columnScratch2() {
         return columnScratch2;
+    }
+
+    /** A row of maxBatch entries for the gradient check: the change a perturbation makes to one row of A. */
+    public double[] deltaRow() {
+        return deltaRow;
     }
 
     /** The flat gradient vector dW1, db1, dW2, db2, … the last backward pass wrote. */

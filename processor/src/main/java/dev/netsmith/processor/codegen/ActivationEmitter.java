@@ -26,29 +26,29 @@ interface ActivationEmitter {
     /** The function's name in comments, e.g. {@code relu}. */
     String name();
 
+    /** The expression g(z) for one element, given z as an expression; safe as an operand (parenthesised if needed). */
+    String value(String z);
+
     /** Statements setting {@code a[j] = g(z[j])} for j &lt; m, for one row. */
-    CodeBlock applyToRow(String z, String a);
+    default CodeBlock applyToRow(String z, String a) {
+        return CodeBlock.builder()
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("$L[j] = $L", a, value(z + "[j]"))
+                .endControlFlow()
+                .build();
+    }
 
     /** Statements run once all rows of Z are computed (softmax normalises whole columns); empty for most. */
     default CodeBlock applyToColumns(int layer) {
         return CodeBlock.of("");
     }
 
-    /** The expression upstream·g'(z), given z and a = g(z) as expressions. */
+    /** The expression upstream·g'(z), given z and a = g(z) as expressions; safe as an operand. */
     String derivativeTimes(String upstream, String z, String a);
 
     /** Whether the derivative jumps at z = 0, so that a perturbation crossing 0 makes a difference quotient meaningless. */
     default boolean hasKink() {
         return false;
-    }
-
-    /** A loop applying an elementwise expression of {@code z[j]} to a row. */
-    static CodeBlock elementwise(String z, String a, String expression) {
-        return CodeBlock.builder()
-                .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("$L[j] = $L", a, expression.replace("$z", z + "[j]"))
-                .endControlFlow()
-                .build();
     }
 
     /** Leaky ReLU's slope for z &lt; 0, as a literal of the generated code. */

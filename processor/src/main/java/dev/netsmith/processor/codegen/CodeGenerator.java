@@ -10,8 +10,9 @@ public final class CodeGenerator {
     private CodeGenerator() {
     }
 
-    /** T_Model, T_Forward, T_Backward and T_Cost for a spec that passed validation. */
+    /** T_Model, T_Forward, T_Backward, T_Cost and T_GradientCheck for a spec that passed validation. */
     public static List<JavaFile> generate(NetworkSpec spec) {
-        return List.of(ModelWriter.write(spec), ForwardWriter.write(spec), BackwardWriter.write(spec), CostWriter.write(spec));
+        return List.of(ModelWriter.write(spec), ForwardWriter.write(spec), BackwardWriter.write(spec), CostWriter.write(spec),
+                GradientCheckWriter.write(spec));
     }
 }

@@ -22,15 +22,28 @@ final class CostWriter {
                 .addJavadoc("The regularised cost of {@link $T}: J = (1/m)·Σ_j ℓ_j + (λ/2m)·Σ_l ‖W[l]‖² with\n",
                         Names.declaring(spec))
                 .addJavadoc("$L, λ = $L.\n", loss.formula(), spec.l2())
-                .addMethod(lossPerExample(spec, loss))
+                .addMethod(loss(spec, loss))
+                .addMethod(lossPerExample(spec))
                 .addMethod(dataCost())
                 .addMethod(l2(spec))
                 .build();
         return KernelClasses.file(spec, type);
     }
 
-    private static MethodSpec lossPerExample(NetworkSpec spec, LossEmitter loss) {
-        int top = spec.depth();
+    private static MethodSpec loss(NetworkSpec spec, LossEmitter loss) {
+        return MethodSpec.methodBuilder("loss")
+                .addJavadoc("Writes each example's loss ℓ_j for output logits z (rows of Z$L) into out[0..m); max is scratch.\n", spec.depth())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(double[][].class, "z")
+                .addParameter(double[][].class, "y")
+                .addParameter(int.class, "m")
+                .addParameter(double[].class, "max")
+                .addParameter(double[].class, "out")
+                .addCode(loss.perExample(Names.units(spec.depth())))
+                .build();
+    }
+
+    private static MethodSpec lossPerExample(NetworkSpec spec) {
         return MethodSpec.methodBuilder("lossPerExample")
                 .addJavadoc("Writes each example's loss ℓ_j of the last forward pass into out[0..m).\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -38,9 +51,7 @@ final class CostWriter {
                 .addParameter(int.class, "m")
                 .addParameter(Names.WORKSPACE, "ws")
                 .addParameter(double[].class, "out")
-                .addStatement("final double[][] z = ws.z($L)", top)
-                .addStatement("final double[][] a = ws.a($L)", top)
-                .addCode(loss.perExample(Names.units(top)))
+                .addStatement("loss(ws.z($L), y, m, ws.columnScratch2(), out)", spec.depth())
                 .build();
     }
 

@@ -1,7 +1,5 @@
 package dev.netsmith.processor.codegen;
 
-import com.palantir.javapoet.CodeBlock;
-
 /** A user's {@code ActivationFunction}, called directly through the model's single instance (no reflection). */
 final class CustomEmitter implements ActivationEmitter {
 
@@ -19,12 +17,12 @@ final class CustomEmitter implements ActivationEmitter {
     }
 
     @Override
-    public CodeBlock applyToRow(String z, String a) {
-        return ActivationEmitter.elementwise(z, a, instance + ".value($z)");
+    public String value(String z) {
+        return instance + ".value(" + z + ")";
     }
 
     @Override
     public String derivativeTimes(String upstream, String z, String a) {
-        return upstream + " * " + instance + ".derivative(" + z + ", " + a + ")";
+        return "(" + upstream + " * " + instance + ".derivative(" + z + ", " + a + "))";
     }
 }

@@ -49,18 +49,6 @@ final class ForwardWriter {
     private static MethodSpec layer(NetworkSpec spec, LayerSpec layer) {
         int l = layer.index();
         ActivationEmitter activation = ActivationEmitter.of(layer);
-        String prev = Names.units(l - 1);
-        CodeBlock.Builder rows = CodeBlock.builder()
-                .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(l))
-                .addStatement("final double[] zi = z[i]")
-                .addStatement("final int w = $L + i * $L", Names.weights(l), prev)
-                .addStatement("final double bias = theta[$L + i]", Names.biases(l))
-                .add(RowSums.emit("zi", spec.units(l - 1), prev, q -> "theta[" + RowSums.offset("w", q, null) + "]", q -> "in[" + q + "]", "bias"));
-        CodeBlock rowActivation = activation.applyToRow("zi", "ai");
-        if (!rowActivation.isEmpty()) {
-            rows.addStatement("final double[] ai = a[i]").add(rowActivation);
-        }
-        rows.endControlFlow();
         return MethodSpec.methodBuilder("layer" + l)
                 .addJavadoc("Layer $L ($L, $L units): Z$L = W$L·A$L + b$L with W$L of $L×$L, then A$L = $L(Z$L).\n",
                         l, l == spec.depth() ? "output" : "hidden", spec.units(l), l, l, l - 1, l, l,
@@ -69,11 +57,31 @@ final class ForwardWriter {
                 .addParameter(double[].class, "theta")
                 .addParameter(Names.WORKSPACE, "ws")
                 .addParameter(int.class, "m")
-                .addStatement("final double[][] in = ws.layerInput($L)", l)
-                .addStatement("final double[][] z = ws.z($L)", l)
                 .addStatement("final double[][] a = ws.a($L)", l)
-                .addCode(rows.build())
+                .addCode(affine(spec, l, activation.applyToRow("zi", "ai")))
                 .addCode(activation.applyToColumns(l))
                 .build();
+    }
+
+    /**
+     * Z[l] = W[l]·A[l-1] + b[l] into {@code ws.z(l)}, one row of Z at a time, reading the layer's input from
+     * {@code ws.layerInput(l)}; {@code perRow} (may be empty) runs after each row i with {@code zi} and
+     * {@code ai} in scope.
+     */
+    static CodeBlock affine(NetworkSpec spec, int l, CodeBlock perRow) {
+        String prev = Names.units(l - 1);
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("final double[][] in = ws.layerInput($L)", l)
+                .addStatement("final double[][] z = ws.z($L)", l)
+                .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(l))
+                .addStatement("final double[] zi = z[i]")
+                .addStatement("final int w = $L + i * $L", Names.weights(l), prev)
+                .addStatement("final double bias = theta[$L + i]", Names.biases(l))
+                .add(RowSums.emit("zi", spec.units(l - 1), prev, q -> "theta[" + RowSums.offset("w", q, null) + "]",
+                        q -> "in[" + q + "]", "bias"));
+        if (!perRow.isEmpty()) {
+            code.addStatement("final double[] ai = a[i]").add(perRow);
+        }
+        return code.endControlFlow().build();
     }
 }

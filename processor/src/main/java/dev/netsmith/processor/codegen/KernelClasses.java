@@ -52,6 +52,7 @@ final class KernelClasses {
                 names.add(Names.customActivation(l));
             }
         }
+        names.add("SIZE");
         names.add("LAMBDA");
         return names;
     }

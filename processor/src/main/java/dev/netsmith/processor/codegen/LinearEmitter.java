@@ -11,6 +11,11 @@ final class LinearEmitter implements ActivationEmitter {
     }
 
     @Override
+    public String value(String z) {
+        return z;
+    }
+
+    @Override
     public CodeBlock applyToRow(String z, String a) {
         return CodeBlock.builder().addStatement("System.arraycopy($L, 0, $L, 0, m)", z, a).build();
     }

@@ -22,8 +22,10 @@ interface LossEmitter {
     String formula();
 
     /**
-     * Statements writing ℓ_j into {@code out[j]} for j &lt; m, given locals {@code z} and {@code a} (the output
-     * layer's rows), {@code y}, {@code m}, {@code ws}, and the output width's constant name.
+     * Statements writing ℓ_j into {@code out[j]} for j &lt; m from the output layer's logits alone, given locals
+     * {@code z} (rows of Z[L]), {@code y}, {@code m}, a scratch row {@code max} and the output width's constant
+     * name. Every loss can do without A[L]: cross-entropies are computed from the logits for stability, and
+     * the linear output of squared error is Z itself.
      */
     CodeBlock perExample(String outputs);
 }

@@ -2,7 +2,7 @@ package dev.netsmith.processor.codegen;
 
 import com.palantir.javapoet.CodeBlock;
 
-/** ½·‖a − y‖² per example, so that with a linear output dZ = A − Y exactly. */
+/** ½·‖a − y‖² per example, so that with a linear output dZ = A − Y exactly; a = z for the linear output. */
 final class MeanSquaredErrorEmitter implements LossEmitter {
 
     @Override
@@ -15,10 +15,10 @@ final class MeanSquaredErrorEmitter implements LossEmitter {
         return CodeBlock.builder()
                 .addStatement("$T.fill(out, 0, m, 0.0)", Names.ARRAYS)
                 .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
-                .addStatement("final double[] ai = a[i]")
+                .addStatement("final double[] zi = z[i]")
                 .addStatement("final double[] yi = y[i]")
                 .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("final double d = ai[j] - yi[j]")
+                .addStatement("final double d = zi[j] - yi[j]")
                 .addStatement("out[j] += 0.5 * d * d")
                 .endControlFlow()
                 .endControlFlow()

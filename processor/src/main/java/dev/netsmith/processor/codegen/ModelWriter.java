@@ -26,6 +26,12 @@ final class ModelWriter {
     private static final ClassName ARCHITECTURE = ClassName.get("dev.netsmith.runtime", "Architecture");
     private static final ClassName LAYER = ARCHITECTURE.nestedClass("Layer");
     private static final ClassName LAYOUT = ClassName.get("dev.netsmith.runtime", "ParameterLayout");
+    private static final ClassName PARAMETERS = ClassName.get("dev.netsmith.runtime", "Parameters");
+    private static final ClassName BATCH = ClassName.get("dev.netsmith.runtime", "Batch");
+    private static final ClassName CHECKABLE = ClassName.get("dev.netsmith.check", "CheckableNetwork");
+    private static final ClassName CHECK_OPTIONS = ClassName.get("dev.netsmith.check", "CheckOptions");
+    private static final ClassName CHECKER = ClassName.get("dev.netsmith.check", "GradientChecker");
+    private static final ClassName REPORT = ClassName.get("dev.netsmith.check", "GradientCheckReport");
 
     private ModelWriter() {
     }
@@ -35,6 +41,7 @@ final class ModelWriter {
         TypeSpec.Builder type = TypeSpec.classBuilder(model)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(GENERATED_NETWORK)
+                .addSuperinterface(CHECKABLE)
                 .addAnnotation(Names.generatedAnnotation(spec))
                 .addJavadoc("The network declared by {@link $T}: $L.\n\n", Names.declaring(spec), KernelClasses.shape(spec))
                 .addJavadoc("<p>Stateless and shared: use {@link #INSTANCE} from any number of threads, each with its own workspace.\n")
@@ -50,8 +57,42 @@ final class ModelWriter {
                 .addField(FieldSpec.builder(model, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The one instance.\n")
                         .initializer("new $T()", model).build())
+                .addField(FieldSpec.builder(CHECK_OPTIONS, "CHECK_OPTIONS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The declared gradient-check settings$L.\n", spec.check().declared() ? " (@GradientCheck)" : " (the course's defaults)")
+                        .initializer("$T.defaults().withEpsilon($L).withThresholds($L, $L)", CHECK_OPTIONS,
+                                spec.check().epsilon(), spec.check().passBelow(), spec.check().failAbove())
+                        .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
                         .addStatement("super(ARCHITECTURE, LAYOUT)").build())
+                .addMethod(MethodSpec.methodBuilder("gradientCheckKernel")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(GradientCheckWriter.KERNEL)
+                        .addStatement("return $T.INSTANCE", GradientCheckWriter.name(spec))
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("declaredCheckOptions")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(CHECK_OPTIONS)
+                        .addStatement("return CHECK_OPTIONS")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("gradientCheck")
+                        .addJavadoc("Checks backprop's gradient at params on batch, with the declared settings and dropout off.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(REPORT)
+                        .addParameter(PARAMETERS, "params")
+                        .addParameter(BATCH, "batch")
+                        .addStatement("return $T.check(this, params, batch, CHECK_OPTIONS)", CHECKER)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("gradientCheck")
+                        .addJavadoc("Checks backprop's gradient at params on batch with the given options.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(REPORT)
+                        .addParameter(PARAMETERS, "params")
+                        .addParameter(BATCH, "batch")
+                        .addParameter(CHECK_OPTIONS, "options")
+                        .addStatement("return $T.check(this, params, batch, options)", CHECKER)
+                        .build())
                 .addMethod(hook("runForward", TypeName.VOID, "$T.run(theta, x, m, ws, dropout)", Names.forward(spec),
                         double[].class, "theta", double[][].class, "x", int.class, "m", Names.WORKSPACE, "ws", Names.DROPOUT, "dropout"))
                 .addMethod(hook("runDataCost", TypeName.DOUBLE, "return $T.dataCost(y, m, ws)", Names.cost(spec),

@@ -1,7 +1,5 @@
 package dev.netsmith.processor.codegen;
 
-import com.palantir.javapoet.CodeBlock;
-
 /** σ(z) = 1 / (1 + e^−z); σ'(z) = a·(1 − a). */
 final class SigmoidEmitter implements ActivationEmitter {
 
@@ -11,12 +9,12 @@ final class SigmoidEmitter implements ActivationEmitter {
     }
 
     @Override
-    public CodeBlock applyToRow(String z, String a) {
-        return ActivationEmitter.elementwise(z, a, "1.0 / (1.0 + Math.exp(-$z))");
+    public String value(String z) {
+        return "1.0 / (1.0 + Math.exp(-" + z + "))";
     }
 
     @Override
     public String derivativeTimes(String upstream, String z, String a) {
-        return upstream + " * " + a + " * (1.0 - " + a + ")";
+        return "(" + upstream + " * " + a + " * (1.0 - " + a + "))";
     }
 }

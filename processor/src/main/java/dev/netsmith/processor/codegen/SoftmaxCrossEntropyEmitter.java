@@ -16,7 +16,6 @@ final class SoftmaxCrossEntropyEmitter implements LossEmitter {
     @Override
     public CodeBlock perExample(String outputs) {
         return CodeBlock.builder()
-                .addStatement("final double[] max = ws.columnScratch2()")
                 .addStatement("System.arraycopy(z[0], 0, max, 0, m)")
                 .beginControlFlow("for (int i = 1; i < $L; i++)", outputs)
                 .addStatement("final double[] zi = z[i]")

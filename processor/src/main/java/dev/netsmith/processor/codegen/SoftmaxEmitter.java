@@ -14,6 +14,11 @@ final class SoftmaxEmitter implements ActivationEmitter {
     }
 
     @Override
+    public String value(String z) {
+        throw new IllegalStateException("softmax normalises whole columns; it has no elementwise form");
+    }
+
+    @Override
     public CodeBlock applyToRow(String z, String a) {
         return CodeBlock.of("");
     }

@@ -1,7 +1,5 @@
 package dev.netsmith.processor.codegen;
 
-import com.palantir.javapoet.CodeBlock;
-
 /** tanh(z); tanh'(z) = 1 − a². */
 final class TanhEmitter implements ActivationEmitter {
 
@@ -11,12 +9,12 @@ final class TanhEmitter implements ActivationEmitter {
     }
 
     @Override
-    public CodeBlock applyToRow(String z, String a) {
-        return ActivationEmitter.elementwise(z, a, "Math.tanh($z)");
+    public String value(String z) {
+        return "Math.tanh(" + z + ")";
     }
 
     @Override
     public String derivativeTimes(String upstream, String z, String a) {
-        return upstream + " * (1.0 - " + a + " * " + a + ")";
+        return "(" + upstream + " * (1.0 - " + a + " * " + a + "))";
     }
 }

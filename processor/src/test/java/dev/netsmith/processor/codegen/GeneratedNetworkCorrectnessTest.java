@@ -3,13 +3,12 @@ package dev.netsmith.processor.codegen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.testing.compile.JavaFileObjects;
 import dev.netsmith.Activation;
 import dev.netsmith.ActivationFunction;
-import dev.netsmith.Loss;
 import dev.netsmith.processor.testing.GeneratedClasses;
 import dev.netsmith.processor.testing.ReferenceNetwork;
 import dev.netsmith.processor.testing.TestData;
+import dev.netsmith.processor.testing.TestNetworks;
 import dev.netsmith.runtime.Architecture;
 import dev.netsmith.runtime.Batch;
 import dev.netsmith.runtime.CompiledNetwork;
@@ -18,10 +17,8 @@ import dev.netsmith.runtime.DropoutMask;
 import dev.netsmith.runtime.ParameterLayout.Tensor;
 import dev.netsmith.runtime.Parameters;
 import dev.netsmith.runtime.Workspace;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,89 +35,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GeneratedNetworkCorrectnessTest {
 
     private static final double TOLERANCE = 1e-12;
-    private static final List<Activation> HIDDEN = List.of(Activation.RELU, Activation.LEAKY_RELU, Activation.TANH,
-            Activation.SIGMOID, Activation.LINEAR, Activation.CUSTOM);
     private static GeneratedClasses generated;
-
-    /** A network of the test compilation: its nested-interface name and declaration. */
-    record Declared(String name, String annotations) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static List<Declared> declarations() {
-        List<Declared> nets = new ArrayList<>();
-        for (Activation hidden : HIDDEN) {
-            for (Loss loss : Loss.values()) {
-                for (double l2 : new double[] {0, 0.7}) {
-                    String name = camel(hidden.name()) + camel(loss.name()) + (l2 > 0 ? "L2" : "");
-                    int outputs = loss == Loss.SOFTMAX_CROSS_ENTROPY ? 3 : 2;
-                    nets.add(new Declared(name, network(7, loss, l2)
-                            + dense(9, hidden, 0.75) + dense(5, hidden, 0.6) + dense(outputs, loss.outputActivation(), 1)));
-                }
-            }
-        }
-        nets.add(new Declared("Logistic", network(3, Loss.BINARY_CROSS_ENTROPY, 0.1) + dense(1, Activation.SIGMOID, 1)));
-        nets.add(new Declared("Planar", network(2, Loss.BINARY_CROSS_ENTROPY, 0) + dense(4, Activation.TANH, 1) + dense(1, Activation.SIGMOID, 1)));
-        nets.add(new Declared("Wide", network(13, Loss.SOFTMAX_CROSS_ENTROPY, 0.05)
-                + dense(12, Activation.RELU, 0.9) + dense(8, Activation.LEAKY_RELU, 1) + dense(4, Activation.SOFTMAX, 1)));
-        return nets;
-    }
-
-    private static String network(int inputs, Loss loss, double l2) {
-        return String.format(Locale.ROOT, "@Network(inputs = %d, loss = Loss.%s, l2 = %s)%n", inputs, loss, l2);
-    }
-
-    private static String dense(int units, Activation activation, double keep) {
-        return String.format(Locale.ROOT, "@Dense(units = %d, activation = Activation.%s%s%s)%n", units, activation,
-                keep < 1 ? ", keepProb = " + keep : "", activation == Activation.CUSTOM ? ", custom = Swish.class" : "");
-    }
-
-    private static String camel(String constant) {
-        StringBuilder s = new StringBuilder();
-        for (String part : constant.split("_")) {
-            s.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
-        }
-        return s.toString();
-    }
 
     @BeforeAll
     static void compile() {
-        StringBuilder nets = new StringBuilder("package nets;\n\nimport dev.netsmith.*;\n\npublic interface Nets {\n");
-        for (Declared d : declarations()) {
-            nets.append(d.annotations()).append("interface ").append(d.name()).append(" {}\n\n");
-        }
-        nets.append("}\n");
-        generated = GeneratedClasses.process(
-                JavaFileObjects.forSourceString("nets.Nets", nets.toString()),
-                JavaFileObjects.forSourceString("nets.Swish", """
-                        package nets;
-
-                        /** swish(z) = z·σ(z), smooth and non-monotonic. */
-                        public class Swish implements dev.netsmith.ActivationFunction {
-                            public double value(double z) {
-                                return z / (1 + Math.exp(-z));
-                            }
-
-                            public double derivative(double z, double a) {
-                                double s = 1 / (1 + Math.exp(-z));
-                                return s + z * s * (1 - s);
-                            }
-                        }
-                        """));
+        generated = TestNetworks.generated();
     }
 
     static Stream<Arguments> cases() {
-        return declarations().stream().flatMap(d -> Stream.of(
+        return TestNetworks.declarations().stream().flatMap(d -> Stream.of(
                 Arguments.of(d, false, 37), Arguments.of(d, true, 37), Arguments.of(d, false, 1), Arguments.of(d, true, 64)));
     }
 
     @ParameterizedTest(name = "{0}, fixed mask {1}, m = {2}")
     @MethodSource("cases")
-    void matchesTheReferenceImplementation(Declared declared, boolean fixedMask, int m) {
-        CompiledNetwork net = generated.network("nets.Nets_" + declared.name());
+    void matchesTheReferenceImplementation(TestNetworks.Declared declared, boolean fixedMask, int m) {
+        CompiledNetwork net = generated.network(declared.qualifiedPrefix());
         Architecture arch = net.architecture();
         Parameters params = TestData.parameters(net, 11);
         double[][] x = TestData.inputs(arch, m, 12);

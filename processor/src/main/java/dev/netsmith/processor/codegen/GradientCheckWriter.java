@@ -1,0 +1,276 @@
+package dev.netsmith.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.netsmith.processor.spec.NetworkSpec;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code T_GradientCheck}, the incremental re-evaluation behind the gradient check. A perturbation of
+ * W[l][i][k] by δ changes only row i of Z[l] (by δ·A[l-1][k]); the rows of A[l-1] and everything below are
+ * reused from the base pass. Layer l+1 then takes the rank-one update Z[l+1] += W[l+1][:, i] ⊗ ΔA[l][i], and
+ * only the layers above it run in full, so a W1 perturbation costs O(m·(1 + n2 + n2·n3 + …)) instead of a
+ * whole forward pass.
+ */
+final class GradientCheckWriter {
+
+    static final ClassName KERNEL = ClassName.get("dev.netsmith.check", "GradientCheckKernel");
+    private static final String SIGNATURE_TAIL = "base, probe, dropout, y, m, out";
+
+    private GradientCheckWriter() {
+    }
+
+    static ClassName name(NetworkSpec spec) {
+        return ClassName.get(spec.packageName(), spec.prefix() + "_GradientCheck");
+    }
+
+    static JavaFile write(NetworkSpec spec) {
+        ClassName name = name(spec);
+        TypeSpec.Builder type = TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(KERNEL)
+                .addAnnotation(Names.generatedAnnotation(spec))
+                .addJavadoc("Incremental re-evaluation for gradient checks of {@link $T}: $L.\n\n", Names.declaring(spec), KernelClasses.shape(spec))
+                .addJavadoc("<p>A perturbed parameter of layer l recomputes one row of Z[l], updates Z[l+1] by a rank-one term and\n")
+                .addJavadoc("runs only the layers above; the base pass's caches are read, never written.\n")
+                .addField(FieldSpec.builder(name, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("new $T()", name).build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(perturbParameter(spec))
+                .addMethod(perturbActivation(spec))
+                .addMethod(lossesFrom(spec));
+        for (int l = 1; l <= spec.depth(); l++) {
+            type.addMethod(perturbRow(spec, l));
+        }
+        for (int n = 2; n <= spec.depth(); n++) {
+            type.addMethod(propagate(spec, n));
+        }
+        for (int n = 1; n < spec.depth(); n++) {
+            type.addMethod(after(spec, n));
+        }
+        type.addMethod(logits(spec));
+        return KernelClasses.file(spec, type.build());
+    }
+
+    private static MethodSpec.Builder kernelMethod(String name) {
+        return MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC);
+    }
+
+    private static MethodSpec.Builder tail(MethodSpec.Builder method) {
+        return method.addParameter(Names.WORKSPACE, "base")
+                .addParameter(Names.WORKSPACE, "probe")
+                .addParameter(Names.DROPOUT, "dropout")
+                .addParameter(double[][].class, "y")
+                .addParameter(int.class, "m")
+                .addParameter(double[].class, "out");
+    }
+
+    private static MethodSpec perturbParameter(NetworkSpec spec) {
+        return tail(kernelMethod("perturbParameter")
+                .addParameter(double[].class, "theta")
+                .addParameter(int.class, "p")
+                .addParameter(double.class, "delta"))
+                .addCode(dispatchByRange(spec))
+                .build();
+    }
+
+    /** Finds p's tensor by its constant offsets: W[l] moves row (p − W_l) / n_{l-1} by δ·A[l-1][k]; b[l] moves row p − B_l by δ. */
+    private static CodeBlock dispatchByRange(NetworkSpec spec) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (int l = 1; l <= spec.depth(); l++) {
+            String w = Names.weights(l);
+            String b = Names.biases(l);
+            String prev = Names.units(l - 1);
+            code.add(l == 1 ? "" : "} else ")
+                    .add("if (p >= $L && p < $L) {\n", w, b).indent()
+                    .addStatement("perturbRow$L(theta, (p - $L) / $L, base.layerInput($L)[(p - $L) % $L], delta, $L)",
+                            l, w, prev, l, w, prev, SIGNATURE_TAIL)
+                    .unindent()
+                    .add("} else if (p >= $L && p < $L + $L) {\n", b, b, Names.units(l)).indent()
+                    .addStatement("perturbRow$L(theta, p - $L, null, delta, $L)", l, b, SIGNATURE_TAIL)
+                    .unindent();
+        }
+        return code.add("} else {\n").indent()
+                .addStatement("throw new $T(\"parameter \" + p + \" outside [0, \" + SIZE + \")\")", IndexOutOfBoundsException.class)
+                .unindent().add("}\n")
+                .build();
+    }
+
+    private static MethodSpec perturbActivation(NetworkSpec spec) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (spec.depth() == 1) {
+            code.addStatement("throw new $T(\"a one-layer network has no hidden activations\")", IllegalArgumentException.class);
+        } else {
+            code.addStatement("final double[] d = probe.deltaRow()")
+                    .addStatement("$T.fill(d, 0, m, 0.0)", Names.ARRAYS)
+                    .addStatement("d[j] = delta")
+                    .beginControlFlow("switch (layer)");
+            for (int l = 1; l < spec.depth(); l++) {
+                code.addStatement("case $L -> propagate$L(theta, r, d, $L)", l, l + 1, SIGNATURE_TAIL);
+            }
+            code.addStatement("default -> throw new $T(\"hidden layers are 1..$L, was \" + layer)", IllegalArgumentException.class, spec.depth() - 1)
+                    .endControlFlow();
+        }
+        return tail(kernelMethod("perturbActivation")
+                .addParameter(double[].class, "theta")
+                .addParameter(int.class, "layer")
+                .addParameter(int.class, "r")
+                .addParameter(int.class, "j")
+                .addParameter(double.class, "delta"))
+                .addCode(code.build())
+                .build();
+    }
+
+    private static MethodSpec lossesFrom(NetworkSpec spec) {
+        int top = spec.depth();
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("probe.setLayerInput(from, base.layerInput(from))")
+                .beginControlFlow("switch (from)");
+        for (int l = 1; l < top; l++) {
+            code.add("case $L -> {\n", l).indent()
+                    .addStatement("$T.layer$L(theta, probe, m)", Names.forward(spec), l)
+                    .addStatement("after$L(theta, probe, dropout, y, m, out)", l)
+                    .unindent().add("}\n");
+        }
+        code.add("case $L -> {\n", top).indent()
+                .addStatement("logits(theta, probe, m)")
+                .addStatement("$T.loss(probe.z($L), y, m, probe.columnScratch2(), out)", Names.cost(spec), top)
+                .unindent().add("}\n")
+                .addStatement("default -> throw new $T(\"layers are 1..$L, was \" + from)", IllegalArgumentException.class, top)
+                .endControlFlow();
+        return tail(kernelMethod("lossesFrom")
+                .addParameter(double[].class, "theta")
+                .addParameter(int.class, "from"))
+                .addCode(code.build())
+                .build();
+    }
+
+    /** Row i of Z[l] moves by δ·in (in = A[l-1][k] for W[l][i][k], or null for b[l][i], which moves it by δ). */
+    private static MethodSpec perturbRow(NetworkSpec spec, int l) {
+        int top = spec.depth();
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("final double[] z = probe.z($L)[i]", l)
+                .addStatement("final double[] zBase = base.z($L)[i]", l)
+                .beginControlFlow("if (in == null)")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("z[j] = zBase[j] + delta")
+                .endControlFlow()
+                .nextControlFlow("else")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("z[j] = zBase[j] + delta * in[j]")
+                .endControlFlow()
+                .endControlFlow();
+        if (l == top) {
+            code.add("// the output's other rows are the base pass's\n")
+                    .beginControlFlow("for (int r = 0; r < $L; r++)", Names.units(top))
+                    .beginControlFlow("if (r != i)")
+                    .addStatement("System.arraycopy(base.z($L)[r], 0, probe.z($L)[r], 0, m)", top, top)
+                    .endControlFlow()
+                    .endControlFlow()
+                    .addStatement("$T.loss(probe.z($L), y, m, probe.columnScratch2(), out)", Names.cost(spec), top);
+        } else {
+            String value = ActivationEmitter.of(spec.layer(l)).value("z[j]");
+            code.add("// ΔA$L[i] = g(z')·D − A$L[i], the change the layer above sees (after dropout)\n", l, l)
+                    .addStatement("final double[] d = probe.deltaRow()")
+                    .addStatement("final double[] before = base.layerInput($L)[i]", l + 1)
+                    .addStatement("final double[][] mask = base.activeMask($L)", l)
+                    .beginControlFlow("if (mask == null)")
+                    .beginControlFlow("for (int j = 0; j < m; j++)")
+                    .addStatement("d[j] = $L - before[j]", value)
+                    .endControlFlow()
+                    .nextControlFlow("else")
+                    .addStatement("final double[] keep = mask[i]")
+                    .beginControlFlow("for (int j = 0; j < m; j++)")
+                    .addStatement("d[j] = $L * keep[j] - before[j]", value)
+                    .endControlFlow()
+                    .endControlFlow()
+                    .addStatement("propagate$L(theta, i, d, $L)", l + 1, SIGNATURE_TAIL);
+        }
+        return tail(MethodSpec.methodBuilder("perturbRow" + l)
+                .addJavadoc("Z$L[i] moves by δ·in (δ alone when in is null); the layers above follow.\n", l)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(int.class, "i")
+                .addParameter(double[].class, "in")
+                .addParameter(double.class, "delta"))
+                .addCode(code.build())
+                .build();
+    }
+
+    /** Z[n] = base Z[n] + W[n][:, r] ⊗ d, the rank-one change from one row of the layer below; then the rest. */
+    private static MethodSpec propagate(NetworkSpec spec, int n) {
+        int top = spec.depth();
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("final double[][] z = probe.z($L)", n)
+                .addStatement("final double[][] zBase = base.z($L)", n)
+                .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(n))
+                .addStatement("final double w = theta[$L + i * $L + r]", Names.weights(n), Names.units(n - 1))
+                .addStatement("final double[] zi = z[i]")
+                .addStatement("final double[] bi = zBase[i]")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("zi[j] = bi[j] + w * d[j]")
+                .endControlFlow()
+                .endControlFlow();
+        if (n == top) {
+            code.addStatement("$T.loss(z, y, m, probe.columnScratch2(), out)", Names.cost(spec));
+        } else {
+            code.addStatement("final double[][] a = probe.a($L)", n)
+                    .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(n))
+                    .addStatement("final double[] zi = z[i]")
+                    .addStatement("final double[] ai = a[i]")
+                    .add(ActivationEmitter.of(spec.layer(n)).applyToRow("zi", "ai"))
+                    .endControlFlow()
+                    .addStatement("after$L(theta, probe, dropout, y, m, out)", n);
+        }
+        return tail(MethodSpec.methodBuilder("propagate" + n)
+                .addJavadoc("Z$L moves by W$L[:, r] ⊗ d, where d is the change of row r of its input; the layers above follow.\n", n, n)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(int.class, "r")
+                .addParameter(double[].class, "d"))
+                .addCode(code.build())
+                .build();
+    }
+
+    /** A[n] in the probe is final: dropout, then every layer above in full, then the losses. */
+    private static MethodSpec after(NetworkSpec spec, int n) {
+        int top = spec.depth();
+        MethodSpec.Builder method = MethodSpec.methodBuilder("after" + n)
+                .addJavadoc("A$L in the probe is final: its dropout, the layers above it, and the losses.\n", n)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(Names.WORKSPACE, "probe")
+                .addParameter(Names.DROPOUT, "dropout")
+                .addParameter(double[][].class, "y")
+                .addParameter(int.class, "m")
+                .addParameter(double[].class, "out")
+                .addStatement("probe.setLayerInput($L, dropout.apply($L, $L, probe, m))", n + 1, n, Names.keep(n));
+        for (int q = n + 1; q < top; q++) {
+            method.addStatement("$T.layer$L(theta, probe, m)", Names.forward(spec), q)
+                    .addStatement("probe.setLayerInput($L, dropout.apply($L, $L, probe, m))", q + 1, q, Names.keep(q));
+        }
+        return method.addStatement("logits(theta, probe, m)")
+                .addStatement("$T.loss(probe.z($L), y, m, probe.columnScratch2(), out)", Names.cost(spec), top)
+                .build();
+    }
+
+    /** Z[L] only: every loss is computed from the logits, so the output activation is not needed. */
+    private static MethodSpec logits(NetworkSpec spec) {
+        int top = spec.depth();
+        return MethodSpec.methodBuilder("logits")
+                .addJavadoc("Z$L = W$L·A$L + b$L into ws.z($L), without the output activation (the losses use the logits).\n",
+                        top, top, top - 1, top, top)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(Names.WORKSPACE, "ws")
+                .addParameter(int.class, "m")
+                .addCode(ForwardWriter.affine(spec, top, CodeBlock.of("")))
+                .build();
+    }
+}
