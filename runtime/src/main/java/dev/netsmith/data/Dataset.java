@@ -189,7 +189,8 @@ public final class Dataset {
         }
     }
 
-    private static List<String> checkClassNames(List<String> classNames) {
+    /** The names as an immutable list, if they are at least one, none blank, no two the same. */
+    static List<String> checkClassNames(List<String> classNames) {
         if (classNames.isEmpty()) {
             throw new IllegalArgumentException("a classification data set needs at least one class name");
         }
