@@ -9,7 +9,8 @@ import java.util.Arrays;
  */
 final class ColumnBuffer {
 
-    private static final int INITIAL_CAPACITY = 256;
+    /** Values allocated before the first growth: a file of one very wide line does not claim its whole limit. */
+    private static final int INITIAL_VALUES = 1 << 16;
 
     private final int maxRows;
     private double[][] columns;
@@ -17,7 +18,7 @@ final class ColumnBuffer {
 
     ColumnBuffer(int width, int maxRows) {
         this.maxRows = maxRows;
-        this.columns = new double[width][Math.min(INITIAL_CAPACITY, maxRows)];
+        this.columns = new double[width][Math.min(Math.max(1, INITIAL_VALUES / width), maxRows)];
     }
 
     boolean isFull() {
