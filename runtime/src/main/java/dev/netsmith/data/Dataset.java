@@ -168,7 +168,7 @@ public final class Dataset {
         } else if (classes() <= CLASS_NAMES_SHOWN) {
             labels = classes() + " classes " + classNames;
         } else {
-            labels = classes() + " classes " + classNames.subList(0, CLASS_NAMES_SHOWN).toString().replace("]", ", …]");
+            labels = classes() + " classes [" + String.join(", ", classNames.subList(0, CLASS_NAMES_SHOWN)) + ", …]";
         }
         return size() + " examples × " + features() + " features, " + labels;
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netsmith.runtime.Batch;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DatasetTest {
@@ -35,6 +36,13 @@ class DatasetTest {
         assertEquals(4, data.size());
         assertEquals(3, data.classes());
         assertEquals("4 examples × 2 features, 3 classes [a, b, c]", data.toString());
+    }
+
+    @Test
+    void namesAtMostTenClassesInToString() {
+        List<String> names = IntStream.range(0, 12).mapToObj(c -> "c" + c).toList();
+        assertEquals("4 examples × 2 features, 12 classes [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, …]",
+                Dataset.classification(x(), new int[] {11, 0, 1, 2}, names).toString());
     }
 
     @Test
