@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -32,7 +30,6 @@ public final class CsvReader {
 
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
-    private static final Set<String> NON_FINITE = Set.of("nan", "inf", "infinity");
     private static final int QUOTED_LENGTH = 40;
 
     private final String source;
@@ -97,8 +94,9 @@ public final class CsvReader {
             }
         }
         if (data == null) {
-            throw new CsvFormatException(source, 0, 0, format.headerLines() == 0
-                    ? "no examples (the file is empty)" : "no examples after the " + format.headerLines() + " header line(s)");
+            throw new CsvFormatException(source, 0, 0, lines.number() == 0 ? "the file is empty"
+                    : format.headerLines() == 0 ? "no examples, only blank lines"
+                    : "no examples after the " + format.headerLines() + " header line(s)");
         }
         if (declaredExamples >= 0 && declaredExamples != data.rows()) {
             throw new CsvFormatException(source, 1, 1, "the header declares " + declaredExamples + " examples, the file has "
@@ -149,7 +147,7 @@ public final class CsvReader {
 
     private int headerCount(String line, int column, String what) {
         String text = cell(line, column);
-        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(Character::isDigit)) {
+        if (!NumberSyntax.isDigits(text) || text.length() > 9) {
             throw new CsvFormatException(source, 1, column + 1, quote(text) + " is not a number of " + what
                     + " (expected a header n_samples,n_features,class names…)");
         }
@@ -233,7 +231,7 @@ public final class CsvReader {
         }
         if (classNames == null && value >= MAX_INFERRED_CLASSES) {
             throw labelError(text + " is too large to infer the number of classes from (at most " + MAX_INFERRED_CLASSES
-                    + "); name the classes with CsvFormat.withClassNames");
+                    + " classes are inferred); name the classes with CsvFormat.withClassNames");
         }
         int label = (int) value;
         largestLabel = Math.max(largestLabel, label);
@@ -258,58 +256,21 @@ public final class CsvReader {
         };
     }
 
-    /** A finite number in plain decimal notation, e.g. {@code -1.5e-3}: not hexadecimal, not {@code 1d}, not NaN. */
+    /** A finite number in plain decimal notation (see {@link NumberSyntax}). */
     private double number(String line, int column) {
         String text = cell(line, column);
         if (text.isEmpty()) {
             throw new CsvFormatException(source, lines.number(), column + 1, "the value is missing");
         }
-        if (!isDecimal(text)) {
-            String unsigned = text.charAt(0) == '-' || text.charAt(0) == '+' ? text.substring(1) : text;
+        if (!NumberSyntax.isDecimal(text)) {
             throw new CsvFormatException(source, lines.number(), column + 1, quote(text)
-                    + (NON_FINITE.contains(unsigned.toLowerCase(Locale.ROOT)) ? " is not finite: NaN and infinities are not allowed"
-                    : " is not a number"));
+                    + (NumberSyntax.isNonFinite(text) ? " is not finite: NaN and infinities are not allowed" : " is not a number"));
         }
         double value = Double.parseDouble(text);
         if (Double.isInfinite(value)) {
             throw new CsvFormatException(source, lines.number(), column + 1, quote(text) + " is too large for a double");
         }
         return value;
-    }
-
-    private static boolean isDecimal(String text) {
-        int n = text.length();
-        int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
-        int digits = 0;
-        for (; i < n && isDigit(text.charAt(i)); i++) {
-            digits++;
-        }
-        if (i < n && text.charAt(i) == '.') {
-            for (i++; i < n && isDigit(text.charAt(i)); i++) {
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
-                i++;
-            }
-            int exponentDigits = 0;
-            for (; i < n && isDigit(text.charAt(i)); i++) {
-                exponentDigits++;
-            }
-            if (exponentDigits == 0) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     /** Splits a line at the delimiter into {@link #ends}; returns the number of columns. */

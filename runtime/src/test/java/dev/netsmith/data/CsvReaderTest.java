@@ -181,8 +181,8 @@ class CsvReaderTest {
         assertMessage("test.csv line 2, column 3: label 1.5 is not a class number (0, 1, 2, …); for real-valued targets use "
                 + "CsvFormat.withRealTargets()", "1,2,0\n3,4,1.5\n", CsvFormat.csv());
         assertMessage("test.csv line 1, column 3: label -1 is out of range: class numbers start at 0", "1,2,-1\n", CsvFormat.csv());
-        assertMessage("test.csv line 1, column 3: label 70000 is too large to infer the number of classes from (at most 65536); "
-                + "name the classes with CsvFormat.withClassNames", "1,2,70000\n", CsvFormat.csv());
+        assertMessage("test.csv line 1, column 3: label 70000 is too large to infer the number of classes from (at most 65536 classes "
+                + "are inferred); name the classes with CsvFormat.withClassNames", "1,2,70000\n", CsvFormat.csv());
         assertMessage("test.csv line 2, column 3: label 2 is out of range: the classes are 0..1 [cat, dog]",
                 "1,2,0\n3,4,2\n", CsvFormat.csv().withClassNames("cat", "dog"));
         assertMessage("test.csv line 3, column 1: label 3 is out of range: the classes are 0..2 [a, b, c]",
@@ -191,8 +191,8 @@ class CsvReaderTest {
 
     @Test
     void refusesEmptyFiles() {
-        assertMessage("test.csv: no examples (the file is empty)", "", CsvFormat.csv());
-        assertMessage("test.csv: no examples (the file is empty)", "\n \n\n", CsvFormat.csv());
+        assertMessage("test.csv: the file is empty", "", CsvFormat.csv());
+        assertMessage("test.csv: no examples, only blank lines", "\n \n\n", CsvFormat.csv());
         assertMessage("test.csv: the file is empty", "", SKLEARN);
         assertMessage("test.csv: no examples after the 1 header line(s)", "0,2,a,b\n", SKLEARN);
         assertMessage("test.csv: the file ends inside its 3 header lines", "a\nb\n", CsvFormat.csv().withHeaderLines(3));
