@@ -30,7 +30,7 @@ public final class CsvFormat {
     }
 
     private static final String NUMBER_CHARACTERS = "0123456789+-.eE";
-    private static final CsvFormat DEFAULT = new CsvFormat(',', 0, LAST, null, Labels.INFERRED_CLASSES, List.of(), 1 << 26);
+    private static final CsvFormat DEFAULT = new CsvFormat(',', 0, LAST, new int[0], Labels.INFERRED_CLASSES, List.of(), 1 << 26);
 
     private final char delimiter;
     private final int headerLines;
@@ -149,9 +149,9 @@ public final class CsvFormat {
         return labelColumn;
     }
 
-    /** The feature columns, 0-based, or {@code null} for every column but the label's. */
+    /** The feature columns, 0-based, or none for every column but the label's. */
     public int[] featureColumns() {
-        return featureColumns == null ? null : featureColumns.clone();
+        return featureColumns.clone();
     }
 
     public int maxValues() {

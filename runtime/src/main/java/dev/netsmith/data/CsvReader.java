@@ -183,7 +183,7 @@ public final class CsvReader {
         labelColumn = format.labelColumn() == CsvFormat.LAST ? count - 1 : format.labelColumn();
         checkColumnExists("the label column", labelColumn, count, at);
         featureColumns = format.featureColumns();
-        if (featureColumns == null) {
+        if (featureColumns.length == 0) {
             featureColumns = new int[count - 1];
             for (int c = 0, i = 0; c < count; c++) {
                 if (c != labelColumn) {

@@ -86,7 +86,7 @@ public final class Dataset {
         return copy(x);
     }
 
-    /** The class numbers, one per example. */
+    /** The class numbers, one per example; a regression data set has none (an IllegalStateException). */
     public int[] labels() {
         if (!isClassification()) {
             throw new IllegalStateException("a regression data set has real targets, not class labels");

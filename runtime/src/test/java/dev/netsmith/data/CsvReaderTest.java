@@ -123,6 +123,21 @@ class CsvReaderTest {
     }
 
     @Test
+    void formatsAreImmutableValues() {
+        CsvFormat base = CsvFormat.csv();
+        CsvFormat chosen = base.withFeatureColumns(3, 1).withLabelColumn(0).withDelimiter('\t').withHeaderLines(2);
+        assertArrayEquals(new int[0], base.featureColumns());
+        assertEquals(CsvFormat.LAST, base.labelColumn());
+        assertEquals(',', base.delimiter());
+        assertEquals(0, base.headerLines());
+        assertArrayEquals(new int[] {3, 1}, chosen.featureColumns());
+        assertEquals(0, chosen.labelColumn());
+        assertEquals('\t', chosen.delimiter());
+        assertEquals(2, chosen.headerLines());
+        assertEquals(1 << 26, base.maxValues());
+    }
+
+    @Test
     void refusesFormatOptionsThatCannotWork() {
         assertThrows(IllegalArgumentException.class, () -> CsvFormat.csv().withDelimiter('.'));
         assertThrows(IllegalArgumentException.class, () -> CsvFormat.csv().withDelimiter('\n'));
