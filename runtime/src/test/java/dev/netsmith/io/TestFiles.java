@@ -3,8 +3,10 @@ package dev.netsmith.io;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -117,6 +119,31 @@ final class TestFiles {
         try (ZipFile zip = new ZipFile(zipFile.toFile());
              InputStream in = zip.getInputStream(zip.getEntry(entryName))) {
             return in.readAllBytes();
+        }
+    }
+
+    /** Passes bytes through until {@code limit} have been written, then fails as a full disk or a pulled cable would. */
+    static final class FailingStream extends FilterOutputStream {
+        private long left;
+
+        FailingStream(OutputStream out, long limit) {
+            super(out);
+            this.left = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int now = (int) Math.min(len, left);
+            out.write(b, off, now);
+            left -= now;
+            if (now < len) {
+                throw new IOException("injected failure");
+            }
         }
     }
 }
