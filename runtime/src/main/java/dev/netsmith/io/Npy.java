@@ -23,7 +23,7 @@ final class Npy {
     static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
 
     /** The longest header accepted: numpy's own default limit ({@code max_header_size}). */
-    static final int MAX_HEADER_BYTES = 10_000;
+    private static final int MAX_HEADER_BYTES = 10_000;
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     /** numpy pads the preamble so the data starts at a multiple of this (it allows memory-mapping any dtype). */
@@ -156,7 +156,7 @@ final class Npy {
     }
 
     /** Reorders column-major (Fortran) data into row-major (C) order, for any number of dimensions. */
-    static double[] toRowMajor(double[] columnMajor, int[] shape) {
+    private static double[] toRowMajor(double[] columnMajor, int[] shape) {
         if (shape.length < 2) {
             return columnMajor;
         }

@@ -21,7 +21,7 @@ import java.util.Set;
 record NpyHeader(NpyType type, ByteOrder order, boolean fortranOrder, int[] shape, int preambleBytes) {
 
     /** numpy's limit on the number of dimensions (NPY_MAXDIMS). */
-    static final int MAX_DIMENSIONS = 64;
+    private static final int MAX_DIMENSIONS = 64;
 
     /** numpy reserves room for the growth axis to reach this many digits, so that a header can be rewritten in place. */
     private static final int GROWTH_AXIS_MAX_DIGITS = 21;
