@@ -15,11 +15,14 @@ public final class SeparableData {
 
     /** m examples for {@code architecture}, alternating labels, each feature = ±1 + N(0, spread²). */
     public static Batch blobs(Architecture architecture, int m, double spread, long seed) {
-        return blobs(architecture, m, spread, seed, false);
+        return blobs(architecture, m, spread, seed, 0);
     }
 
-    /** The same blobs with every label flipped when {@code flipped}: a dev set that training makes worse. */
-    public static Batch blobs(Architecture architecture, int m, double spread, long seed, boolean flipped) {
+    /**
+     * The same blobs with the labels of the first {@code flipped} examples flipped: a dev set whose cost rises
+     * once training has learnt the blobs well enough for those examples' losses to dominate.
+     */
+    public static Batch blobs(Architecture architecture, int m, double spread, long seed, int flipped) {
         Well19937c rng = new Well19937c(seed);
         int n0 = architecture.inputs();
         double[][] x = new double[n0][m];
@@ -29,7 +32,7 @@ public final class SeparableData {
             for (int i = 0; i < n0; i++) {
                 x[i][j] = (label == 1 ? 1 : -1) + spread * rng.nextGaussian();
             }
-            y[0][j] = flipped ? 1 - label : label;
+            y[0][j] = j < flipped ? 1 - label : label;
         }
         return Batch.of(architecture, x, y);
     }
