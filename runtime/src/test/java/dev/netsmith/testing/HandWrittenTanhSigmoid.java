@@ -4,9 +4,12 @@ import dev.netsmith.Activation;
 import dev.netsmith.Init;
 import dev.netsmith.Loss;
 import dev.netsmith.runtime.Architecture;
+import dev.netsmith.runtime.Batch;
+import dev.netsmith.runtime.CompiledNetwork;
 import dev.netsmith.runtime.Dropout;
 import dev.netsmith.runtime.GeneratedNetwork;
 import dev.netsmith.runtime.ParameterLayout;
+import dev.netsmith.runtime.Parameters;
 import dev.netsmith.runtime.Workspace;
 import java.util.List;
 
@@ -163,5 +166,56 @@ public final class HandWrittenTanhSigmoid extends GeneratedNetwork {
                 gradient[w + i * cols + k] = sum / m + lambda / m * theta[w + i * cols + k];
             }
         }
+    }
+
+    /**
+     * This network calling its kernels directly, without {@link GeneratedNetwork}'s argument checks, for
+     * measuring what the trainer itself allocates: those checks currently allocate a copy of the layer sizes
+     * on every call ({@code Workspace.fits} calls {@code ParameterLayout.sizes()}, which clones).
+     */
+    public CompiledNetwork withoutArgumentChecks() {
+        return new CompiledNetwork() {
+            @Override
+            public Architecture architecture() {
+                return HandWrittenTanhSigmoid.this.architecture();
+            }
+
+            @Override
+            public ParameterLayout layout() {
+                return HandWrittenTanhSigmoid.this.layout();
+            }
+
+            @Override
+            public Parameters initialize(long seed) {
+                return HandWrittenTanhSigmoid.this.initialize(seed);
+            }
+
+            @Override
+            public double[][] forward(Parameters params, Batch batch, Workspace ws, Dropout dropout) {
+                runForward(params.values(), batch.x(), batch.m(), ws, dropout);
+                return ws.output();
+            }
+
+            @Override
+            public double dataCost(Batch batch, Workspace ws) {
+                return runDataCost(batch.y(), batch.m(), ws);
+            }
+
+            @Override
+            public void lossPerExample(Batch batch, Workspace ws, double[] out) {
+                runLossPerExample(batch.y(), batch.m(), ws, out);
+            }
+
+            @Override
+            public double l2Cost(Parameters params, int m) {
+                return runL2Cost(params.values(), m);
+            }
+
+            @Override
+            public double[] backward(Parameters params, Batch batch, Workspace ws) {
+                runBackward(params.values(), batch.y(), batch.m(), ws);
+                return ws.gradient();
+            }
+        };
     }
 }
