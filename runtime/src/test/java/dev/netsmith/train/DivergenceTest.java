@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.netsmith.runtime.Architecture;
 import dev.netsmith.runtime.Batch;
 import dev.netsmith.runtime.CompiledNetwork;
-import dev.netsmith.runtime.Dropout;
-import dev.netsmith.runtime.ParameterLayout;
 import dev.netsmith.runtime.Parameters;
 import dev.netsmith.runtime.Workspace;
+import dev.netsmith.testing.ForwardingNetwork;
 import dev.netsmith.testing.HandWrittenTanhSigmoid;
 import dev.netsmith.testing.SeparableData;
 import org.junit.jupiter.api.Test;
@@ -75,56 +73,20 @@ class DivergenceTest {
     }
 
     /** The hand-written network, except that the n-th backward pass returns {@code value} for entry 3 (W1[1][1]). */
-    private static final class PoisonedGradient implements CompiledNetwork {
-        private final CompiledNetwork net;
+    private static final class PoisonedGradient extends ForwardingNetwork {
         private final int poisonedCall;
         private final double value;
         private int calls;
 
         PoisonedGradient(CompiledNetwork net, int poisonedCall, double value) {
-            this.net = net;
+            super(net);
             this.poisonedCall = poisonedCall;
             this.value = value;
         }
 
         @Override
-        public Architecture architecture() {
-            return net.architecture();
-        }
-
-        @Override
-        public ParameterLayout layout() {
-            return net.layout();
-        }
-
-        @Override
-        public Parameters initialize(long seed) {
-            return net.initialize(seed);
-        }
-
-        @Override
-        public double[][] forward(Parameters params, Batch batch, Workspace ws, Dropout dropout) {
-            return net.forward(params, batch, ws, dropout);
-        }
-
-        @Override
-        public double dataCost(Batch batch, Workspace ws) {
-            return net.dataCost(batch, ws);
-        }
-
-        @Override
-        public void lossPerExample(Batch batch, Workspace ws, double[] out) {
-            net.lossPerExample(batch, ws, out);
-        }
-
-        @Override
-        public double l2Cost(Parameters params, int m) {
-            return net.l2Cost(params, m);
-        }
-
-        @Override
         public double[] backward(Parameters params, Batch batch, Workspace ws) {
-            double[] gradient = net.backward(params, batch, ws);
+            double[] gradient = super.backward(params, batch, ws);
             if (++calls == poisonedCall) {
                 gradient[3] = value;
             }

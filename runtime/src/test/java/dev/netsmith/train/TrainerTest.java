@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netsmith.runtime.Batch;
+import dev.netsmith.runtime.Dropout;
 import dev.netsmith.runtime.Parameters;
+import dev.netsmith.runtime.Workspace;
+import dev.netsmith.testing.ForwardingNetwork;
 import dev.netsmith.testing.HandWrittenTanhSigmoid;
 import dev.netsmith.testing.SeparableData;
 import java.util.ArrayList;
@@ -74,6 +77,39 @@ class TrainerTest {
         assertEquals(3, result.history().devCount());
         assertEquals(1, result.history().devEpoch(0));
         assertEquals("completed 3 epochs", result.message());
+    }
+
+    @Test
+    void everyEpochVisitsEveryExampleOnceInAFreshOrder() {
+        // example j has x0 = j, so the batches the network sees spell out the order
+        double[][] x = new double[2][10];
+        double[][] y = new double[1][10];
+        for (int j = 0; j < 10; j++) {
+            x[0][j] = j;
+            y[0][j] = j % 2;
+        }
+        List<double[]> batches = new ArrayList<>();
+        ForwardingNetwork recording = new ForwardingNetwork(net) {
+            @Override
+            public double[][] forward(Parameters params, Batch batch, Workspace ws, Dropout dropout) {
+                batches.add(Arrays.copyOf(batch.x()[0], batch.m()));
+                return super.forward(params, batch, ws, dropout);
+            }
+        };
+        Trainer.sgd(0.1).epochs(3).batchSize(4).fit(recording, start, net.batch(x, y));
+
+        assertEquals(List.of(4, 4, 2, 4, 4, 2, 4, 4, 2), batches.stream().map(b -> b.length).toList());
+        List<List<Double>> epochs = new ArrayList<>();
+        for (int e = 0; e < 3; e++) {
+            List<Double> order = new ArrayList<>();
+            for (double[] batch : batches.subList(3 * e, 3 * e + 3)) {
+                Arrays.stream(batch).forEach(order::add);
+            }
+            epochs.add(order);
+            assertEquals(List.of(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0), order.stream().sorted().toList());
+        }
+        assertNotEquals(epochs.get(0), epochs.get(1));
+        assertNotEquals(epochs.get(1), epochs.get(2));
     }
 
     @Test
