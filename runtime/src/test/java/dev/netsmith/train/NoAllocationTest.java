@@ -1,0 +1,89 @@
+package dev.netsmith.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.netsmith.runtime.Batch;
+import dev.netsmith.runtime.CompiledNetwork;
+import dev.netsmith.testing.HandWrittenTanhSigmoid;
+import dev.netsmith.testing.SeparableData;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A training step allocates nothing once warmed up.
+ *
+ * <p>Measurement: the JVM's per-thread allocation counter
+ * ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}, exact to the object on HotSpot) is read by a
+ * listener every {@value #WINDOW} iterations from iteration {@value #FROM} to {@value #TO}, giving
+ * {@value #WINDOWS} windows that together cover 50 epoch ends with their shuffles, dev evaluations and
+ * early-stopping copies, plus dropout and the listener itself. HotSpot occasionally allocates a few hundred bytes
+ * on the training thread when C2 deoptimises a method at a rarely taken branch (seen in at most two windows of a
+ * run, never with -Xint or C1 only), so the test bounds the median window, not the total: more than half the
+ * windows must stay within {@link #SLACK_BYTES}, a small constant for the counter's own reading. An allocation
+ * per step, even one 16-byte object, puts {@value #WINDOW} × 16 bytes in every window; a second run proves the
+ * meter sees it.
+ *
+ * <p>The network is the hand-written one without {@code GeneratedNetwork}'s argument checks, which today
+ * allocate 32 bytes per call of their own (see {@link HandWrittenTanhSigmoid#withoutArgumentChecks()}): this
+ * test measures the trainer.
+ */
+class NoAllocationTest {
+
+    private static final long SLACK_BYTES = 64;
+    private static final int FROM = 200;
+    private static final int WINDOW = 40;
+    private static final int WINDOWS = 10;
+    private static final int TO = FROM + WINDOW * WINDOWS;
+
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final CompiledNetwork net = new HandWrittenTanhSigmoid(3, 6, 1, 0.8, 0.01).withoutArgumentChecks();
+    private final Batch train = SeparableData.blobs(net.architecture(), 60, 0.8, 1);
+    private final Batch dev = SeparableData.blobs(net.architecture(), 40, 0.8, 2, 3);
+    private final Object[] sink = new Object[1];
+
+    @Test
+    void stepsAfterWarmUpAllocateNothing() {
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        long[] windows = allocatedPerWindow(false);
+        assertTrue(median(windows) <= SLACK_BYTES, () -> "bytes allocated per " + WINDOW + " steps: " + Arrays.toString(windows));
+    }
+
+    @Test
+    void theMeterSeesOneSmallAllocationPerStep() {
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        long[] windows = allocatedPerWindow(true);
+        assertTrue(median(windows) >= WINDOW * 16L, () -> "bytes allocated per " + WINDOW + " steps: " + Arrays.toString(windows));
+    }
+
+    private long[] allocatedPerWindow(boolean leakOnePerStep) {
+        long thread = Thread.currentThread().getId();
+        long[] readings = new long[WINDOWS + 1];
+        TrainingResult result = Trainer.adam(0.01).batchSize(8).iterations(TO).earlyStopping(1_000_000, 0.0)
+                .listener(TrainingListener.everyIterations(1, p -> {
+                    if (leakOnePerStep) {
+                        sink[0] = new double[1];
+                    }
+                    long t = p.iteration();
+                    if (t >= FROM && (t - FROM) % WINDOW == 0) {
+                        readings[(int) (t - FROM) / WINDOW] = threads.getThreadAllocatedBytes(thread);
+                    }
+                }))
+                .fit(net, net.initialize(1), train, dev);
+        assertEquals(TO, result.iterations());
+        long[] windows = new long[WINDOWS];
+        for (int w = 0; w < WINDOWS; w++) {
+            windows[w] = readings[w + 1] - readings[w];
+        }
+        return windows;
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
