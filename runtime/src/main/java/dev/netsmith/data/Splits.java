@@ -29,7 +29,7 @@ public record Splits(Dataset train, Dataset dev, Dataset test) {
     /** A uniformly random split: shuffles with a {@link Well19937c} seeded with {@code seed}, then cuts. */
     public static Splits random(Dataset data, double train, double dev, double test, long seed) {
         int[] sizes = sizes(data.size(), train, dev, test);
-        int[] order = Shuffle.identity(data.size());
+        int[] order = Shuffle.identity(new int[data.size()]);
         Shuffle.inPlace(order, new Well19937c(seed));
         int[][] parts = new int[3][];
         for (int k = 0, from = 0; k < 3; from += sizes[k], k++) {

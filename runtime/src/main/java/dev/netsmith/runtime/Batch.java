@@ -99,6 +99,12 @@ public final class Batch {
         return m;
     }
 
+    /** Whether this batch has labels and was checked for a network of this architecture (sizes and loss). */
+    public boolean fits(Architecture architecture) {
+        return y != null && x.length == architecture.inputs() && y.length == architecture.outputs()
+                && loss == architecture.loss();
+    }
+
     /** The loss whose label rules the labels were checked against. */
     Loss loss() {
         return loss;

@@ -221,7 +221,12 @@ public final class ParameterLayout {
 
     /** Whether two layouts describe the same sizes. */
     public boolean sameShapeAs(ParameterLayout other) {
-        return Arrays.equals(sizes, other.sizes);
+        return hasSizes(other.sizes);
+    }
+
+    /** Whether this layout's sizes are [n0, …, nL] = {@code sizes} (compared without copying). */
+    public boolean hasSizes(int[] sizes) {
+        return Arrays.equals(this.sizes, sizes);
     }
 
     @Override

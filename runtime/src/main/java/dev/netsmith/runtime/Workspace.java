@@ -79,7 +79,7 @@ public final class Workspace {
 
     /** Whether these buffers fit a network of the given sizes. */
     public boolean fits(ParameterLayout layout) {
-        return java.util.Arrays.equals(sizes, layout.sizes());
+        return layout.hasSizes(sizes);
     }
 
     /** Z[l], n_l × maxBatch. */

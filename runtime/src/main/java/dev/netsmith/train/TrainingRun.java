@@ -1,5 +1,7 @@
 package dev.netsmith.train;
 
+import dev.netsmith.data.MiniBatches;
+import dev.netsmith.data.Shuffle;
 import dev.netsmith.runtime.Batch;
 import dev.netsmith.runtime.CompiledNetwork;
 import dev.netsmith.runtime.Dropout;
@@ -22,9 +24,9 @@ final class TrainingRun implements TrainingProgress {
     private final Batch train;
     private final Batch dev;
     private final int[] devColumns;
-    private final Batch buffer;
+    private final Batch devBuffer;
     private final Workspace ws;
-    private final MiniBatchOrder order;
+    private final MiniBatches batches;
     private final int batchesPerEpoch;
     private final RandomStreams streams;
     private final Dropout dropout;
@@ -62,12 +64,13 @@ final class TrainingRun implements TrainingProgress {
         this.previous = new double[theta.length];
         this.train = train;
         this.dev = dev;
-        this.order = new MiniBatchOrder(requireExamples("the training batch", train), settings.batchSize());
-        this.batchesPerEpoch = order.batchesPerEpoch();
-        this.buffer = Batch.buffer(net.architecture(), order.batchSize());
-        this.ws = net.newWorkspace(order.batchSize());
+        requireExamples("the training batch", train);
         requireFits("the training batch", train);
-        this.devColumns = dev == null ? new int[0] : identity(requireExamples("the dev batch", dev));
+        this.batches = MiniBatches.of(net.architecture(), train, settings.batchSize());
+        this.batchesPerEpoch = batches.batchesPerEpoch();
+        this.ws = net.newWorkspace(batches.capacity());
+        this.devBuffer = Batch.buffer(net.architecture(), batches.capacity());
+        this.devColumns = dev == null ? new int[0] : Shuffle.identity(new int[requireExamples("the dev batch", dev)]);
         if (dev != null) {
             requireFits("the dev batch", dev);
         }
@@ -121,7 +124,7 @@ final class TrainingRun implements TrainingProgress {
     }
 
     private void beginEpoch(int epoch) {
-        order.shuffle(streams.shuffling(epoch));
+        batches.startEpoch(streams.shuffling(epoch));
         learningRate = schedule.rate(initialRate, epoch);
         if (!(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("the learning-rate schedule gave " + learningRate + " for epoch " + epoch
@@ -132,7 +135,7 @@ final class TrainingRun implements TrainingProgress {
     /** One iteration on mini-batch k of the epoch; false when it diverged (and then the parameters are unchanged). */
     private boolean step(int k) {
         long t = updater.steps() + 1;
-        order.fill(buffer, train, k);
+        Batch buffer = batches.batch(k);
         streams.startIteration(t);
         net.forward(params, buffer, ws, dropout);
         trainingCost = net.dataCost(buffer, ws) + net.l2Cost(params, buffer.m());
@@ -188,15 +191,15 @@ final class TrainingRun implements TrainingProgress {
         }
     }
 
-    /** The regularised dev cost with dropout off, in chunks of the batch buffer so the workspace serves it too. */
+    /** The regularised dev cost with dropout off, in chunks of the mini-batch size so the workspace serves it too. */
     private double evaluateDev() {
         int m = dev.m();
         double sum = 0;
-        for (int from = 0; from < m; from += buffer.capacity()) {
-            int to = Math.min(m, from + buffer.capacity());
-            buffer.gather(dev, devColumns, from, to);
-            net.forward(params, buffer, ws, Dropout.off());
-            sum += net.dataCost(buffer, ws) * (to - from);
+        for (int from = 0; from < m; from += devBuffer.capacity()) {
+            int to = Math.min(m, from + devBuffer.capacity());
+            devBuffer.gather(dev, devColumns, from, to);
+            net.forward(params, devBuffer, ws, Dropout.off());
+            sum += net.dataCost(devBuffer, ws) * (to - from);
         }
         return sum / m + net.l2Cost(params, m);
     }
@@ -270,21 +273,14 @@ final class TrainingRun implements TrainingProgress {
         return batch.m();
     }
 
-    /** Checks that a batch belongs to this network by gathering its first example (Batch checks sizes, labels and loss). */
     private void requireFits(String what, Batch batch) {
-        try {
-            buffer.gather(batch, new int[] {0}, 0, 1);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(what + " does not fit " + net.architecture() + ": " + e.getMessage(), e);
+        if (!batch.hasLabels()) {
+            throw new IllegalArgumentException(what + " has no labels: make it with Batch.of(architecture, x, y)");
         }
-    }
-
-    private static int[] identity(int m) {
-        int[] columns = new int[m];
-        for (int i = 0; i < m; i++) {
-            columns[i] = i;
+        if (!batch.fits(net.architecture())) {
+            throw new IllegalArgumentException(what + " does not fit this network: it was made for other sizes, labels or loss than "
+                    + net.architecture());
         }
-        return columns;
     }
 
     @Override
