@@ -1,114 +1,83 @@
 package dev.netsmith.check;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
+import dev.netsmith.io.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The JSON form of a report (written by hand: the runtime depends on nothing but Commons Math). */
+/** The JSON form of a report: the same content as the table, field by field. */
 final class ReportJson {
 
     private ReportJson() {
     }
 
     static String format(GradientCheckReport r) {
-        return new StringBuilder("{")
-                .append(field("network", string(r.network()))).append(',')
-                .append(field("verdict", string(String.valueOf(r.verdict())))).append(',')
-                .append(field("difference", number(r.difference()))).append(',')
-                .append(field("mode", string(r.mode().name()))).append(',')
-                .append(field("epsilon", number(r.epsilon()))).append(',')
-                .append(field("passBelow", number(r.passBelow()))).append(',')
-                .append(field("failAbove", number(r.failAbove()))).append(',')
-                .append(field("checkedEntries", Integer.toString(r.checkedEntries()))).append(',')
-                .append(field("totalEntries", Integer.toString(r.totalEntries()))).append(',')
-                .append(field("inconclusive", Integer.toString(r.inconclusive()))).append(',')
-                .append(field("costEvaluations", Long.toString(r.costEvaluations()))).append(',')
-                .append(field("complete", Boolean.toString(r.complete()))).append(',')
-                .append(field("noise", number(r.noise()))).append(',')
-                .append(field("threads", Integer.toString(r.threads()))).append(',')
-                .append(field("seconds", number(r.elapsed().toNanos() / 1e9))).append(',')
-                .append(field("tensors", array(r.tensors(), ReportJson::tensor))).append(',')
-                .append(field("worst", array(r.worst(), ReportJson::entry))).append(',')
-                .append(field("activationChecks", array(r.activationChecks(), ReportJson::activation))).append(',')
-                .append(field("diagnosis", "{" + field("summary", string(r.diagnosis().summary())) + ","
-                        + field("layer", Integer.toString(r.diagnosis().layer())) + ","
-                        + field("tensors", array(r.diagnosis().tensors(), ReportJson::string)) + "}")).append(',')
-                .append(field("notes", array(r.notes(), ReportJson::string)))
-                .append('}').toString();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("network", r.network());
+        json.put("verdict", r.verdict().name());
+        json.put("difference", r.difference());
+        json.put("mode", r.mode().name());
+        json.put("epsilon", r.epsilon());
+        json.put("passBelow", r.passBelow());
+        json.put("failAbove", r.failAbove());
+        json.put("checkedEntries", r.checkedEntries());
+        json.put("totalEntries", r.totalEntries());
+        json.put("inconclusive", r.inconclusive());
+        json.put("costEvaluations", r.costEvaluations());
+        json.put("complete", r.complete());
+        json.put("noise", r.noise());
+        json.put("threads", r.threads());
+        json.put("seconds", r.elapsed().toNanos() / 1e9);
+        json.put("tensors", r.tensors().stream().map(ReportJson::tensor).toList());
+        json.put("worst", r.worst().stream().map(ReportJson::entry).toList());
+        json.put("activationChecks", r.activationChecks().stream().map(ReportJson::activation).toList());
+        Map<String, Object> diagnosis = new LinkedHashMap<>();
+        diagnosis.put("summary", r.diagnosis().summary());
+        diagnosis.put("layer", r.diagnosis().layer());
+        diagnosis.put("tensors", r.diagnosis().tensors());
+        json.put("diagnosis", diagnosis);
+        json.put("notes", r.notes());
+        return Json.write(json);
     }
 
-    private static String tensor(TensorResult t) {
-        return "{" + field("name", string(t.name())) + ","
-                + field("rows", Integer.toString(t.tensor().rows())) + ","
-                + field("cols", Integer.toString(t.tensor().cols())) + ","
-                + field("checked", Integer.toString(t.checked())) + ","
-                + field("inconclusive", Integer.toString(t.inconclusive())) + ","
-                + field("difference", t.covered() ? number(t.difference()) : "null") + ","
-                + field("verdict", t.covered() ? string(t.verdict().name()) : "null") + ","
-                + field("analyticNorm", number(t.analyticNorm())) + ","
-                + field("numericNorm", number(t.numericNorm())) + ","
-                + field("l2Norm", number(t.l2Norm())) + ","
-                + field("maxError", number(t.maxError())) + ","
-                + field("directional", Double.isNaN(t.directional()) ? "null" : number(t.directional())) + ","
-                + field("withinNoise", Boolean.toString(t.withinNoise())) + ","
-                + field("worst", t.worst() == null ? "null" : string(t.worst().name())) + "}";
+    private static Map<String, Object> tensor(TensorResult t) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", t.name());
+        json.put("rows", t.tensor().rows());
+        json.put("cols", t.tensor().cols());
+        json.put("checked", t.checked());
+        json.put("inconclusive", t.inconclusive());
+        json.put("difference", t.covered() ? t.difference() : null);
+        json.put("verdict", t.covered() ? t.verdict().name() : null);
+        json.put("withinNoise", t.withinNoise());
+        json.put("analyticNorm", t.analyticNorm());
+        json.put("numericNorm", t.numericNorm());
+        json.put("l2Norm", t.l2Norm());
+        json.put("maxError", t.maxError());
+        json.put("directional", Double.isNaN(t.directional()) ? null : t.directional());
+        json.put("worst", t.worst() == null ? null : t.worst().name());
+        return json;
     }
 
-    private static String entry(EntryResult e) {
-        return "{" + field("name", string(e.name())) + ","
-                + field("index", Integer.toString(e.index())) + ","
-                + field("value", number(e.value())) + ","
-                + field("analytic", number(e.analytic())) + ","
-                + field("numeric", number(e.numeric())) + ","
-                + field("costPlus", number(e.costPlus())) + ","
-                + field("costMinus", number(e.costMinus())) + ","
-                + field("error", number(e.error())) + ","
-                + field("kink", e.kink() == null ? "null" : string(e.kink())) + "}";
+    private static Map<String, Object> entry(EntryResult e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", e.name());
+        json.put("index", e.index());
+        json.put("value", e.value());
+        json.put("analytic", e.analytic());
+        json.put("numeric", e.numeric());
+        json.put("costPlus", e.costPlus());
+        json.put("costMinus", e.costMinus());
+        json.put("error", e.error());
+        json.put("kink", e.kink());
+        return json;
     }
 
-    private static String activation(ActivationCheck a) {
-        return "{" + field("name", string(a.name())) + ","
-                + field("checked", Integer.toString(a.checked())) + ","
-                + field("difference", number(a.difference())) + ","
-                + field("verdict", string(a.verdict().name())) + "}";
-    }
-
-    private static String field(String name, String value) {
-        return string(name) + ":" + value;
-    }
-
-    private static <T> String array(List<T> items, Function<T, String> format) {
-        StringBuilder s = new StringBuilder("[");
-        for (int i = 0; i < items.size(); i++) {
-            s.append(i == 0 ? "" : ",").append(format.apply(items.get(i)));
-        }
-        return s.append(']').toString();
-    }
-
-    /** A JSON number; NaN and infinities, which JSON lacks, become strings. */
-    private static String number(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : string(Double.toString(v));
-    }
-
-    static String string(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+    private static Map<String, Object> activation(ActivationCheck a) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", a.name());
+        json.put("checked", a.checked());
+        json.put("difference", a.difference());
+        json.put("verdict", a.verdict().name());
+        return json;
     }
 }

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The JSON that checkpoint metadata needs, written and read without a dependency. Non-finite numbers are
- * written as Python's {@code json} module writes and reads them ({@code NaN}, {@code Infinity}). The parser
- * treats its input as untrusted: it bounds nesting and rejects duplicate keys.
+ * The JSON that checkpoint metadata and gradient-check reports need, written and read without a dependency.
+ * Non-finite numbers are written as Python's {@code json} module writes and reads them ({@code NaN},
+ * {@code Infinity}). The parser treats its input as untrusted: it bounds nesting and rejects duplicate keys.
  */
-final class Json {
+public final class Json {
 
     private static final int MAX_DEPTH = 16;
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
@@ -19,8 +19,8 @@ final class Json {
     private Json() {
     }
 
-    /** JSON for maps with string keys, lists, strings, booleans, integers, doubles and null. */
-    static String write(Object value) {
+    /** JSON for maps with string keys (in their iteration order), lists, strings, booleans, integers, doubles and null. */
+    public static String write(Object value) {
         StringBuilder s = new StringBuilder();
         append(s, value);
         return s.toString();
@@ -76,6 +76,24 @@ final class Json {
             }
         }
         s.append('"');
+    }
+
+    /**
+     * Parses a document into maps (keys in document order), lists, strings, booleans, longs, doubles and null;
+     * malformed text is an IllegalArgumentException saying where.
+     */
+    public static Object parse(String text) {
+        try {
+            Parser parser = new Parser(text, "JSON");
+            Object value = parser.value(0);
+            parser.skipSpaces();
+            if (parser.pos < text.length()) {
+                throw parser.error("unexpected text after the document");
+            }
+            return value;
+        } catch (NpzFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** Parses a document whose top level is an object; {@code where} names it in messages. */
