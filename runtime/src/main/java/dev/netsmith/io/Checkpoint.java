@@ -1,5 +1,6 @@
 package dev.netsmith.io;
 
+import dev.netsmith.train.OptimizerState;
 import dev.netsmith.runtime.Architecture;
 import dev.netsmith.runtime.Parameters;
 import java.util.Arrays;

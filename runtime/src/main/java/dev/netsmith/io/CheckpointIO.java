@@ -1,5 +1,6 @@
 package dev.netsmith.io;
 
+import dev.netsmith.train.OptimizerState;
 import dev.netsmith.runtime.Architecture;
 import dev.netsmith.runtime.ParameterLayout;
 import dev.netsmith.runtime.Parameters;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  * Saves and loads {@link Checkpoint}s as one {@code .npz} that numpy loads with {@code allow_pickle=False}:
  * <ul>
  *   <li>{@code checkpoint.json}: UTF-8 JSON with the format version, fingerprint, canonical form, labels and
- *       the optimizer's name, step, scalars and array names (numpy returns it as bytes);</li>
+ *       the optimizer's name, step and array names (numpy returns it as bytes);</li>
  *   <li>{@code W1}, {@code b1}, … as {@link ParametersNpz} writes them, so a checkpoint is also a parameters file;</li>
  *   <li>{@code standardization.means} and {@code standardization.scales}, each of shape (n0,);</li>
  *   <li>{@code optimizer.<name>} for each optimizer vector, 1-dimensional.</li>
@@ -69,9 +70,8 @@ public final class CheckpointIO {
         meta.put("standardized", checkpoint.standardization().isPresent());
         meta.put("optimizer", checkpoint.optimizer().map(o -> {
             Map<String, Object> optimizer = new LinkedHashMap<>();
-            optimizer.put("name", o.name());
+            optimizer.put("name", o.optimizer());
             optimizer.put("step", o.step());
-            optimizer.put("scalars", o.scalars());
             optimizer.put("arrays", List.copyOf(o.arrays().keySet()));
             return optimizer;
         }).orElse(null));
@@ -149,7 +149,7 @@ public final class CheckpointIO {
         for (String name : optimizer.strings("arrays")) {
             arrays.put(name, vector(npz, OPTIMIZER_PREFIX + name, fileName));
         }
-        return new OptimizerState(optimizer.string("name"), optimizer.integer("step"), optimizer.numbers("scalars"), arrays);
+        return new OptimizerState(optimizer.string("name"), optimizer.integer("step"), arrays);
     }
 
     /** A 1-dimensional array the metadata says is there. */

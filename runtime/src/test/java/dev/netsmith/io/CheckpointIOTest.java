@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.netsmith.Activation;
 import dev.netsmith.Init;
 import dev.netsmith.Loss;
+import dev.netsmith.train.OptimizerState;
 import dev.netsmith.runtime.Architecture;
 import dev.netsmith.runtime.Architecture.Layer;
 import dev.netsmith.runtime.ParameterLayout;
@@ -49,8 +50,7 @@ class CheckpointIOTest {
         return Checkpoint.of(NET, params)
                 .withStandardization(new double[] {5.843333333333334, -3.05, 1e-300}, new double[] {0.8253012917851409, 0.4344109677354946, 1.0})
                 .withLabels(List.of("setosa", "versi\"color\\", "café ☕"))
-                .withOptimizer(new OptimizerState("adam", 1234, Map.of("learningRate", 1e-3, "beta1", 0.9, "beta2", 0.999,
-                        "epsilon", 1e-8, "clipNorm", Double.POSITIVE_INFINITY), Map.of("m", m, "v", v)));
+                .withOptimizer(new OptimizerState("adam", 1234, Map.of("m", m, "v", v)));
     }
 
     @Test
@@ -68,9 +68,8 @@ class CheckpointIOTest {
         assertArrayEquals(saved.standardization().orElseThrow().scales(), loaded.standardization().orElseThrow().scales());
         OptimizerState before = saved.optimizer().orElseThrow();
         OptimizerState after = loaded.optimizer().orElseThrow();
-        assertEquals(before.name(), after.name());
+        assertEquals(before.optimizer(), after.optimizer());
         assertEquals(before.step(), after.step());
-        assertEquals(before.scalars(), after.scalars());
         assertEquals(before.arrays().keySet(), after.arrays().keySet());
         assertArrayEquals(before.arrays().get("m"), after.arrays().get("m"));
         assertArrayEquals(before.arrays().get("v"), after.arrays().get("v"));
