@@ -136,8 +136,11 @@ public final class SpecReader {
         boolean nested = type.getNestingKind() == NestingKind.MEMBER;
         boolean local = type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS;
         boolean inner = (nested && kind == TypeFacts.Kind.CLASS && !type.getModifiers().contains(Modifier.STATIC)) || local;
+        // the implicit default constructor takes the class's access, so it is public as soon as the class is:
+        // a package-private class without constructors is one mistake (not public), not two
         boolean hasNoArgConstructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-                .anyMatch(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC));
+                .anyMatch(c -> c.getParameters().isEmpty() && (c.getModifiers().contains(Modifier.PUBLIC)
+                        || elements.getOrigin(c) == Elements.Origin.MANDATED));
         TypeElement activationFunction = elements.getTypeElement(ActivationFunction.class.getCanonicalName());
         boolean implementsActivation = activationFunction != null
                 && types.isAssignable(types.erasure(type.asType()), types.erasure(activationFunction.asType()));
