@@ -67,6 +67,7 @@ public final class SpecReader {
         AnnotationMirror network = null;
         AnnotationMirror check = null;
         List<AnnotationMirror> dense = new ArrayList<>();
+        Map<AnnotationMirror, Integer> contained = new java.util.IdentityHashMap<>();
         for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
             String name = annotationName(mirror);
             if (name.equals(NETWORK)) {
@@ -77,7 +78,9 @@ public final class SpecReader {
                 dense.add(mirror);
             } else if (name.equals(DENSE_LIST)) {
                 for (AnnotationValue v : arrayValue(mirror, "value")) {
-                    dense.add(annotationValue(v, "value"));
+                    AnnotationMirror layer = annotationValue(v, "value");
+                    contained.put(layer, contained.size());
+                    dense.add(layer);
                 }
             }
         }
@@ -88,7 +91,12 @@ public final class SpecReader {
         List<LayerSpec> layers = new ArrayList<>();
         for (AnnotationMirror mirror : dense) {
             int index = layers.size() + 1;
-            sourceMap.putLayer(index, mirror);
+            Integer position = contained.get(mirror);
+            if (position == null) {
+                sourceMap.putLayer(index, mirror);
+            } else {
+                sourceMap.putRepeatedLayer(index, mirror, position);
+            }
             layers.add(readLayer(index, mirror));
         }
         CheckSpec checkSpec = CheckSpec.DEFAULTS;
