@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -48,6 +49,7 @@ public final class NetsmithProcessor extends AbstractProcessor {
     private static final String DENSE = Dense.class.getCanonicalName();
     private static final String DENSE_LIST = Dense.List.class.getCanonicalName();
     private static final String GRADIENT_CHECK = GradientCheck.class.getCanonicalName();
+    private static final String GENERATED = "javax.annotation.processing.Generated";
 
     private final Set<String> deferred = new LinkedHashSet<>();
     private final Set<String> userSourceTypes = new HashSet<>();
@@ -58,12 +60,19 @@ public final class NetsmithProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
         sourceTrees = SourceTrees.of(env);
+        sourceTrees.onLocalTypesAnnotatedWith(NETWORK,
+                local -> sourceTrees.print(Diagnostic.Kind.ERROR, Message.TARGET_LOCAL.format(local.name()), local),
+                (type, e) -> processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                        Message.INTERNAL_ERROR.format(type.getQualifiedName(), e), type));
     }
 
-    /** Every Netsmith annotation, so that none is left unclaimed (javac's -Xlint:processing would warn). */
+    /**
+     * Every Netsmith annotation, so that none is left unclaimed (javac's -Xlint:processing would warn, and fail a
+     * build with -Werror), and {@code @Generated}, which the generated classes carry; see {@link #claims}.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(NETWORK, DENSE, DENSE_LIST, GRADIENT_CHECK);
+        return Set.of(NETWORK, DENSE, DENSE_LIST, GRADIENT_CHECK, GENERATED);
     }
 
     @Override
@@ -74,7 +83,6 @@ public final class NetsmithProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         recordUserTypes(ElementFilter.typesIn(round.getRootElements()));
-        reportLocalNetworks(round);
         reportLayersWithoutNetwork(round);
         Map<String, TypeElement> targets = new LinkedHashMap<>();
         for (String name : deferred) {
@@ -102,6 +110,24 @@ public final class NetsmithProcessor extends AbstractProcessor {
                 process(type, entry.getValue(), duplicates.get(type));
             } catch (RuntimeException | LinkageError e) {
                 internalError(type, e);
+            }
+        }
+        return claims(annotations, round);
+    }
+
+    /**
+     * Whether to claim this round's annotations: Netsmith's own always, but {@code @Generated} only when every
+     * element carrying it is Netsmith's output, so that another processor's generated code stays visible to
+     * processors that look for it.
+     */
+    private boolean claims(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (TypeElement annotation : annotations) {
+            if (annotation.getQualifiedName().contentEquals(GENERATED)) {
+                for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                    if (!isGeneratedByNetsmith(element)) {
+                        return false;
+                    }
+                }
             }
         }
         return true;
@@ -195,13 +221,6 @@ public final class NetsmithProcessor extends AbstractProcessor {
         }
     }
 
-    /** {@code @Network} on a class inside a method body: annotation processing never sees it, so say so. */
-    private void reportLocalNetworks(RoundEnvironment round) {
-        for (SourceTrees.LocalType local : sourceTrees.localTypesAnnotatedWith(NETWORK, round.getRootElements())) {
-            sourceTrees.print(Diagnostic.Kind.ERROR, Message.TARGET_LOCAL.format(local.name()), local);
-        }
-    }
-
     /** {@code @Dense} or {@code @GradientCheck} on a type without {@code @Network} would be ignored in silence. */
     private void reportLayersWithoutNetwork(RoundEnvironment round) {
         Set<TypeElement> annotated = ElementFilter.typesIn(
@@ -226,6 +245,10 @@ public final class NetsmithProcessor extends AbstractProcessor {
         }
     }
 
+    /**
+     * Writes the generated classes, stopping at the first that cannot be written: the others refer to it. The
+     * Filer refuses a name another processor of this compilation has already generated: that is a name collision.
+     */
     private void write(NetworkSpec spec, TypeElement type) {
         for (JavaFile file : CodeGenerator.generate(spec)) {
             String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
@@ -234,9 +257,14 @@ public final class NetsmithProcessor extends AbstractProcessor {
                 try (Writer writer = source.openWriter()) {
                     file.writeTo(writer);
                 }
+            } catch (FilerException e) {
+                processingEnv.getMessager().printMessage(Message.NAME_COLLISION.kind(),
+                        Message.NAME_COLLISION.format(file.typeSpec().name(), spec.qualifiedName()), type);
+                return;
             } catch (IOException e) {
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                         Message.INTERNAL_ERROR.format(spec.qualifiedName(), "cannot write " + name + ": " + e.getMessage()), type);
+                return;
             }
         }
     }

@@ -6,20 +6,20 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
@@ -30,31 +30,29 @@ import javax.tools.Diagnostic;
  *       annotations. That container has no tree, so {@code Messager} would put the diagnostic on the type; here the
  *       n-th {@code @Dense} written on the type, and the value of its attribute, are found instead;</li>
  *   <li>classes declared inside a method or initializer body. Annotation processing never sees them, so a
- *       {@code @Network} on one would be ignored in silence; here they are found so that it can be reported.</li>
+ *       {@code @Network} on one would be ignored in silence; here they are found, once javac has attributed them,
+ *       so that it can be reported.</li>
  * </ul>
  * Where the tree API is not available (another compiler, or a processing environment wrapped by a build tool),
- * nothing is found and callers fall back to {@code Messager} on the element.
+ * nothing is found: diagnostics fall back to {@code Messager} on the element, and local types go unreported.
  */
 public final class SourceTrees {
 
     private final Trees trees;
-    private final Elements elements;
-    private final Set<CompilationUnitTree> scanned = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final JavacTask task;
 
-    private SourceTrees(Trees trees, Elements elements) {
+    private SourceTrees(Trees trees, JavacTask task) {
         this.trees = trees;
-        this.elements = elements;
+        this.task = task;
     }
 
     /** The trees of {@code env}'s compiler, or an instance that finds nothing when they are not available. */
     public static SourceTrees of(ProcessingEnvironment env) {
-        Trees trees;
         try {
-            trees = Trees.instance(env);
+            return new SourceTrees(Trees.instance(env), JavacTask.instance(env));
         } catch (IllegalArgumentException | LinkageError e) {
-            trees = null;
+            return new SourceTrees(null, null);
         }
-        return new SourceTrees(trees, env.getElementUtils());
     }
 
     /**
@@ -123,32 +121,48 @@ public final class SourceTrees {
     }
 
     /**
-     * The classes declared inside method or initializer bodies and annotated with {@code annotation} (a
-     * qualified name), in the compilation units of {@code roots} not scanned before.
+     * Calls {@code action} for every class declared inside a method or initializer body and annotated with
+     * {@code annotation} (a qualified name), once javac has attributed the top-level class around it (so the
+     * annotation's type is resolved exactly). Nothing happens where the compiler's task API is not available, or
+     * when javac stops before attribution because of other errors.
+     *
+     * @param failure called instead when scanning a class fails unexpectedly, with the class and the exception
      */
-    public List<LocalType> localTypesAnnotatedWith(String annotation, Iterable<? extends Element> roots) {
-        List<LocalType> found = new ArrayList<>();
-        if (trees == null) {
-            return found;
+    public void onLocalTypesAnnotatedWith(String annotation, Consumer<LocalType> action, BiConsumer<TypeElement, RuntimeException> failure) {
+        if (task == null) {
+            return;
         }
-        for (Element root : roots) {
-            TreePath path = trees.getPath(root);
-            if (path == null || !scanned.add(path.getCompilationUnit())) {
-                continue;
-            }
-            CompilationUnitTree unit = path.getCompilationUnit();
-            new TreePathScanner<Void, Void>() {
-                @Override
-                public Void visitClass(ClassTree node, Void unused) {
-                    if (isLocal(getCurrentPath()) && node.getModifiers().getAnnotations().stream()
-                            .anyMatch(a -> names(unit, a.getAnnotationType(), annotation))) {
-                        found.add(new LocalType(node.getSimpleName().toString(), node, unit));
-                    }
-                    return super.visitClass(node, unused);
+        task.addTaskListener(new TaskListener() {
+            @Override
+            public void finished(TaskEvent event) {
+                if (event.getKind() != TaskEvent.Kind.ANALYZE || event.getTypeElement() == null) {
+                    return;
                 }
-            }.scan(unit, null);
-        }
-        return found;
+                try {
+                    TreePath path = trees.getPath(event.getTypeElement());
+                    if (path != null) {
+                        scanForLocalTypes(path, annotation, action);
+                    }
+                } catch (RuntimeException e) {
+                    failure.accept(event.getTypeElement(), e);
+                }
+            }
+        });
+    }
+
+    private void scanForLocalTypes(TreePath path, String annotation, Consumer<LocalType> action) {
+        CompilationUnitTree unit = path.getCompilationUnit();
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitClass(ClassTree node, Void unused) {
+                if (isLocal(getCurrentPath()) && trees.getElement(getCurrentPath()) instanceof TypeElement type
+                        && type.getAnnotationMirrors().stream().anyMatch(m -> m.getAnnotationType().asElement() instanceof TypeElement a
+                                && a.getQualifiedName().contentEquals(annotation))) {
+                    action.accept(new LocalType(node.getSimpleName().toString(), node, unit));
+                }
+                return super.visitClass(node, unused);
+            }
+        }.scan(path, null);
     }
 
     /** Prints a diagnostic on a local type's declaration. */
@@ -159,50 +173,7 @@ public final class SourceTrees {
     /** Whether a class declaration sits anywhere but in a file or directly in another class's body. */
     private static boolean isLocal(TreePath path) {
         for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-            Tree.Kind kind = p.getLeaf().getKind();
-            if (kind != Tree.Kind.COMPILATION_UNIT && !(p.getLeaf() instanceof ClassTree)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether an annotation name written in {@code unit} refers to the type {@code qualified}. Bodies of methods
-     * are not yet attributed while annotations are processed, so the name is resolved the way the language
-     * does: single-type imports, then the file's own package, then imports on demand.
-     */
-    private boolean names(CompilationUnitTree unit, Tree written, String qualified) {
-        String text = written.toString();
-        if (text.equals(qualified)) {
-            return true;
-        }
-        int dot = qualified.lastIndexOf('.');
-        String simple = qualified.substring(dot + 1);
-        String pkg = dot < 0 ? "" : qualified.substring(0, dot);
-        if (!text.equals(simple)) {
-            return false;
-        }
-        for (ImportTree importTree : unit.getImports()) {
-            String imported = importTree.getQualifiedIdentifier().toString();
-            if (!importTree.isStatic() && imported.endsWith("." + simple)) {
-                return imported.equals(qualified);
-            }
-        }
-        String unitPackage = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
-        if (unitPackage.equals(pkg)) {
-            return true;
-        }
-        for (Tree declaration : unit.getTypeDecls()) {
-            if (declaration instanceof ClassTree c && c.getSimpleName().contentEquals(simple)) {
-                return false;
-            }
-        }
-        if (elements.getTypeElement(unitPackage.isEmpty() ? simple : unitPackage + "." + simple) != null) {
-            return false;
-        }
-        for (ImportTree importTree : unit.getImports()) {
-            if (!importTree.isStatic() && importTree.getQualifiedIdentifier().toString().equals(pkg + ".*")) {
+            if (p.getLeaf().getKind() != Tree.Kind.COMPILATION_UNIT && !(p.getLeaf() instanceof ClassTree)) {
                 return true;
             }
         }

@@ -127,11 +127,31 @@ public final class SpecReader {
             TypeMirror customType = classValue(customValue);
             TypeElement customElement = (TypeElement) types.asElement(customType);
             if (!customElement.getQualifiedName().contentEquals(ActivationFunction.class.getCanonicalName())) {
+                if (hasUnresolvedSupertype(customType)) {
+                    // what it implements and inherits is not known yet: another processor may still generate it
+                    throw new MalformedValue("a supertype of " + customElement + " does not resolve", true);
+                }
                 custom = facts(customElement);
             }
         }
         return new LayerSpec(index, intValue(mirror, "units"), enumValue(mirror, "activation", Activation.class),
                 doubleValue(mirror, "keepProb"), custom);
+    }
+
+    private boolean hasUnresolvedSupertype(TypeMirror type) {
+        List<TypeMirror> pending = new ArrayList<>(List.of(type));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!pending.isEmpty()) {
+            for (TypeMirror supertype : types.directSupertypes(pending.remove(pending.size() - 1))) {
+                if (supertype.getKind() == TypeKind.ERROR) {
+                    return true;
+                }
+                if (seen.add(types.erasure(supertype).toString())) {
+                    pending.add(supertype);
+                }
+            }
+        }
+        return false;
     }
 
     private TypeFacts facts(TypeElement type) {
@@ -268,6 +288,7 @@ public final class SpecReader {
 
     /** A value javac could not make sense of; it reports that itself. */
     private static final class MalformedValue extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final boolean deferrable;
 
         MalformedValue(String message, boolean deferrable) {
