@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The rules on each {@code @Dense}: units ≥ 1, keepProb in (0, 1], no dropout on the output layer, softmax only on
  * the output layer and with at least 2 units, and every loss with its output activation. Most networks repeat
  * {@code @Dense}, which javac wraps in a synthesized {@code @Dense.List}; each error must still sit on the value
- * written in the right {@code @Dense}.
+ * written in the right {@code @Dense} (also when the container is written by hand).
  */
 class LayerRulesTest {
 
@@ -79,6 +79,10 @@ class LayerRulesTest {
                 @Dense(units = 1, activation = Activation.SOFTMAX) // single softmax
                 interface SoftmaxOneUnitSingle {}
 
+                @Network(inputs = 2, loss = Loss.BINARY_CROSS_ENTROPY)
+                @Dense.List({@Dense(units = 2, activation = Activation.RELU), @Dense(units = 1, activation = Activation.SIGMOID, keepProb = 7)})
+                interface ContainerByHand {}
+
                 @Network(inputs = 2, loss = Loss.SOFTMAX_CROSS_ENTROPY)
                 @Dense(units = 6, activation = Activation.RELU, keepProb = 1.0)
                 @Dense(units = 2, activation = Activation.SOFTMAX)
@@ -134,6 +138,7 @@ class LayerRulesTest {
                 .error("[Netsmith.KeepProb] @Dense(keepProb) of layer 1 must be in (0, 1], was -0.25 ", LAYERS, "keepProb = -0.25", "-0.25")
                 .error("[Netsmith.KeepProb] @Dense(keepProb) of layer 1 must be in (0, 1], was NaN ", LAYERS, "keepProb = Double.NaN", ".NaN")
                 .error("[Netsmith.KeepProb] @Dense(keepProb) of layer 1 must be in (0, 1], was 2.0 ", LAYERS, "keepProb = 2)", "2)")
+                .error("[Netsmith.KeepProb] @Dense(keepProb) of layer 2 must be in (0, 1], was 7.0 ", LAYERS, "keepProb = 7", "7)")
                 .error("[Netsmith.OutputDropout] @Dense(keepProb) of layer 2 is 0.8, but layer 2 is the output layer, which must keep every unit",
                         LAYERS, "keepProb = 0.8", "0.8")
                 .error("[Netsmith.SoftmaxHidden] @Dense(activation = SOFTMAX) on hidden layer 1: softmax is for the output layer only",
@@ -165,7 +170,7 @@ class LayerRulesTest {
     @Test
     void networksWithErrorsGenerateNothing() {
         for (String name : new String[] {"ZeroUnitsSingle", "NegativeUnits", "KeepTooHigh", "KeepZero", "KeepNegative", "KeepNaN",
-                "KeepTooHighSingle", "OutputDropout", "SoftmaxHidden", "SoftmaxOneUnit", "SoftmaxOneUnitSingle"}) {
+                "KeepTooHighSingle", "ContainerByHand", "OutputDropout", "SoftmaxHidden", "SoftmaxOneUnit", "SoftmaxOneUnitSingle"}) {
             assertNothingGenerated(compilation, "demo.LayerRules_" + name);
         }
         assertNothingGenerated(compilation, "demo.Mismatches");

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules on the annotated type: an interface or abstract class, not private, not an inner class, not local.
+ * The rules on the annotated type: an interface or abstract class, not private, not an inner class (for local
+ * types see {@link LocalTypesTest}).
  * One compilation holds every case; each wrong declaration gets exactly its error, on the type's declaration,
  * and generates nothing, while the right ones next to it are generated.
  */
@@ -44,20 +45,6 @@ class TargetRulesTest {
                 @Network(inputs = 2, loss = Loss.BINARY_CROSS_ENTROPY)
                 @Dense(units = 1, activation = Activation.SIGMOID)
                 abstract class InnerNet {}
-
-                void method() {
-                    @Network(inputs = 2, loss = Loss.BINARY_CROSS_ENTROPY)
-                    @Dense(units = 1, activation = Activation.SIGMOID)
-                    interface LocalNet {}
-
-                    Runnable r = new Runnable() {
-                        @dev.netsmith.Network(inputs = 2, loss = Loss.BINARY_CROSS_ENTROPY)
-                        @Dense(units = 1, activation = Activation.SIGMOID)
-                        interface InAnonymousNet {}
-
-                        public void run() {}
-                    };
-                }
 
                 @Network(inputs = 2, loss = Loss.BINARY_CROSS_ENTROPY)
                 @Dense(units = 1, activation = Activation.SIGMOID)
@@ -114,17 +101,13 @@ class TargetRulesTest {
                         TARGETS, "private interface PrivateNet", "interface PrivateNet")
                 .error("[Netsmith.InnerType] @Network type demo.Targets.InnerNet is nested but not static",
                         TARGETS, "abstract class InnerNet", "class InnerNet")
-                .error("[Netsmith.LocalType] @Network type LocalNet is declared inside a method or initializer body",
-                        TARGETS, "interface LocalNet", "interface LocalNet")
-                .error("[Netsmith.LocalType] @Network type InAnonymousNet is declared inside a method or initializer body",
-                        TARGETS, "interface InAnonymousNet", "interface InAnonymousNet")
                 .andNothingElse();
     }
 
     @Test
     void wrongTargetsGenerateNothing() {
         for (String name : new String[] {"Targets_ConcreteNet", "Targets_EnumNet", "Targets_RecordNet", "Targets_AnnotationNet",
-                "Targets_PrivateNet", "Targets_InnerNet", "LocalNet", "InAnonymousNet", "TopConcrete"}) {
+                "Targets_PrivateNet", "Targets_InnerNet", "TopConcrete"}) {
             assertNothingGenerated(compilation, "demo." + name);
         }
     }
