@@ -2,6 +2,7 @@ package dev.netsmith.processor.spec;
 
 import dev.netsmith.Init;
 import dev.netsmith.Loss;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -58,11 +59,20 @@ public record NetworkSpec(String packageName, String qualifiedName, String prefi
         return GENERATED_SUFFIXES.stream().map(s -> prefix + s).toList();
     }
 
-    /** Number of parameters, Σ n_l·(n_{l-1} + 1), as a long so that absurd declarations cannot overflow. */
+    /**
+     * Number of parameters, Σ n_l·(n_{l-1} + 1). Validation ensures it fits a Java array (so an int) before
+     * anything is generated; for an absurd declaration whose count exceeds a long it is {@link Long#MAX_VALUE}.
+     */
     public long parameterCount() {
-        long count = 0;
+        BigInteger count = exactParameterCount();
+        return count.bitLength() < Long.SIZE ? count.longValueExact() : Long.MAX_VALUE;
+    }
+
+    /** {@link #parameterCount()} without any bound: a few layers of 2^31 units overflow even a long. */
+    public BigInteger exactParameterCount() {
+        BigInteger count = BigInteger.ZERO;
         for (int l = 1; l <= depth(); l++) {
-            count += (long) units(l) * ((long) units(l - 1) + 1);
+            count = count.add(BigInteger.valueOf(units(l)).multiply(BigInteger.valueOf((long) units(l - 1) + 1)));
         }
         return count;
     }

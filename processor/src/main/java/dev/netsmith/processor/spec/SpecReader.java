@@ -67,6 +67,7 @@ public final class SpecReader {
         AnnotationMirror network = null;
         AnnotationMirror check = null;
         List<AnnotationMirror> dense = new ArrayList<>();
+        Map<AnnotationMirror, Integer> contained = new java.util.IdentityHashMap<>();
         for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
             String name = annotationName(mirror);
             if (name.equals(NETWORK)) {
@@ -77,7 +78,9 @@ public final class SpecReader {
                 dense.add(mirror);
             } else if (name.equals(DENSE_LIST)) {
                 for (AnnotationValue v : arrayValue(mirror, "value")) {
-                    dense.add(annotationValue(v, "value"));
+                    AnnotationMirror layer = annotationValue(v, "value");
+                    contained.put(layer, contained.size());
+                    dense.add(layer);
                 }
             }
         }
@@ -88,7 +91,12 @@ public final class SpecReader {
         List<LayerSpec> layers = new ArrayList<>();
         for (AnnotationMirror mirror : dense) {
             int index = layers.size() + 1;
-            sourceMap.putLayer(index, mirror);
+            Integer position = contained.get(mirror);
+            if (position == null) {
+                sourceMap.putLayer(index, mirror);
+            } else {
+                sourceMap.putRepeatedLayer(index, mirror, position);
+            }
             layers.add(readLayer(index, mirror));
         }
         CheckSpec checkSpec = CheckSpec.DEFAULTS;
@@ -119,11 +127,31 @@ public final class SpecReader {
             TypeMirror customType = classValue(customValue);
             TypeElement customElement = (TypeElement) types.asElement(customType);
             if (!customElement.getQualifiedName().contentEquals(ActivationFunction.class.getCanonicalName())) {
+                if (hasUnresolvedSupertype(customType)) {
+                    // what it implements and inherits is not known yet: another processor may still generate it
+                    throw new MalformedValue("a supertype of " + customElement + " does not resolve", true);
+                }
                 custom = facts(customElement);
             }
         }
         return new LayerSpec(index, intValue(mirror, "units"), enumValue(mirror, "activation", Activation.class),
                 doubleValue(mirror, "keepProb"), custom);
+    }
+
+    private boolean hasUnresolvedSupertype(TypeMirror type) {
+        List<TypeMirror> pending = new ArrayList<>(List.of(type));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!pending.isEmpty()) {
+            for (TypeMirror supertype : types.directSupertypes(pending.remove(pending.size() - 1))) {
+                if (supertype.getKind() == TypeKind.ERROR) {
+                    return true;
+                }
+                if (seen.add(types.erasure(supertype).toString())) {
+                    pending.add(supertype);
+                }
+            }
+        }
+        return false;
     }
 
     private TypeFacts facts(TypeElement type) {
@@ -136,8 +164,11 @@ public final class SpecReader {
         boolean nested = type.getNestingKind() == NestingKind.MEMBER;
         boolean local = type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS;
         boolean inner = (nested && kind == TypeFacts.Kind.CLASS && !type.getModifiers().contains(Modifier.STATIC)) || local;
+        // the implicit default constructor takes the class's access, so it is public as soon as the class is:
+        // a package-private class without constructors is one mistake (not public), not two
         boolean hasNoArgConstructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-                .anyMatch(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC));
+                .anyMatch(c -> c.getParameters().isEmpty() && (c.getModifiers().contains(Modifier.PUBLIC)
+                        || elements.getOrigin(c) == Elements.Origin.MANDATED));
         TypeElement activationFunction = elements.getTypeElement(ActivationFunction.class.getCanonicalName());
         boolean implementsActivation = activationFunction != null
                 && types.isAssignable(types.erasure(type.asType()), types.erasure(activationFunction.asType()));
@@ -257,6 +288,7 @@ public final class SpecReader {
 
     /** A value javac could not make sense of; it reports that itself. */
     private static final class MalformedValue extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final boolean deferrable;
 
         MalformedValue(String message, boolean deferrable) {

@@ -12,7 +12,8 @@ package dev.netsmith.processor.spec;
  * @param isAbstract      abstract (an interface counts)
  * @param isInnerClass    nested and not static, so it needs an enclosing instance
  * @param isLocal         declared inside a method
- * @param hasPublicNoArgConstructor whether {@code new T()} compiles from another package
+ * @param hasPublicNoArgConstructor whether it has a public no-argument constructor, or only the implicit default
+ *                  constructor (which is public as soon as the class is)
  * @param implementsActivationFunction whether it is a {@code dev.netsmith.ActivationFunction}
  */
 public record TypeFacts(String packageName, String qualifiedName, Kind kind, boolean isPublic, boolean isPrivate, boolean isAbstract,

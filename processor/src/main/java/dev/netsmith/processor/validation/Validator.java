@@ -2,11 +2,13 @@ package dev.netsmith.processor.validation;
 
 import dev.netsmith.Activation;
 import dev.netsmith.Init;
+import dev.netsmith.Loss;
 import dev.netsmith.processor.spec.CheckSpec;
 import dev.netsmith.processor.spec.LayerSpec;
 import dev.netsmith.processor.spec.Location;
 import dev.netsmith.processor.spec.NetworkSpec;
 import dev.netsmith.processor.spec.TypeFacts;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,7 @@ public final class Validator {
         TypeFacts t = spec.target();
         String kind = describe(t);
         if (t.kind() != TypeFacts.Kind.INTERFACE && !(t.kind() == TypeFacts.Kind.CLASS && t.isAbstract())) {
-            problems.add(Problem.of(Message.TARGET_KIND, Location.type(), t.qualifiedName(), kind, spec.prefix()));
+            problems.add(Problem.of(Message.TARGET_KIND, Location.type(), t.qualifiedName(), kind, simpleName(t.qualifiedName())));
         }
         if (t.isPrivate()) {
             problems.add(Problem.of(Message.TARGET_PRIVATE, Location.type(), t.qualifiedName()));
@@ -101,8 +103,10 @@ public final class Validator {
         if (output) {
             Activation needed = spec.loss().outputActivation();
             if (activation != needed) {
+                String otherLoss = java.util.Arrays.stream(Loss.values()).filter(loss -> loss.outputActivation() == activation)
+                        .findFirst().map(loss -> ", or use loss = " + loss + ", which goes with " + activation).orElse("");
                 problems.add(Problem.of(Message.LOSS_ACTIVATION, Location.dense(l, "activation"),
-                        spec.loss(), needed, l, activation, needed, activation));
+                        spec.loss(), needed, l, activation, needed, otherLoss));
             } else if (activation == Activation.SOFTMAX && layer.units() == 1) {
                 problems.add(Problem.of(Message.SOFTMAX_UNITS, Location.dense(l, "units"), l, layer.units()));
             }
@@ -165,9 +169,10 @@ public final class Validator {
 
     private static void checkSize(NetworkSpec spec, List<Problem> problems) {
         boolean sizesValid = spec.inputs() >= 1 && spec.layers().stream().allMatch(layer -> layer.units() >= 1);
-        if (sizesValid && spec.parameterCount() > MAX_PARAMETERS) {
+        BigInteger count = spec.exactParameterCount();
+        if (sizesValid && count.compareTo(BigInteger.valueOf(MAX_PARAMETERS)) > 0) {
             problems.add(Problem.of(Message.TOO_MANY_PARAMETERS, Location.network(null), spec.qualifiedName(),
-                    spec.parameterCount(), MAX_PARAMETERS));
+                    count, MAX_PARAMETERS));
         }
     }
 
