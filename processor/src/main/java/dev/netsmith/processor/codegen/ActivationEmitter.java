@@ -27,7 +27,7 @@ interface ActivationEmitter {
     String name();
 
     /** The expression g(z) for one element, given z as an expression; safe as an operand (parenthesised if needed). */
-    String value(String z);
+    CodeBlock value(String z);
 
     /** Statements setting {@code a[j] = g(z[j])} for j &lt; m, for one row. */
     default CodeBlock applyToRow(String z, String a) {
@@ -44,7 +44,7 @@ interface ActivationEmitter {
     }
 
     /** The expression upstream·g'(z), given z and a = g(z) as expressions; safe as an operand. */
-    String derivativeTimes(String upstream, String z, String a);
+    CodeBlock derivativeTimes(String upstream, String z, String a);
 
     /** Whether the derivative jumps at z = 0, so that a perturbation crossing 0 makes a difference quotient meaningless. */
     default boolean hasKink() {

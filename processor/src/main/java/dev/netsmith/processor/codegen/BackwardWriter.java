@@ -93,7 +93,7 @@ final class BackwardWriter {
                 .addStatement("$T.fill(dw[i], 0.0)", Names.ARRAYS)
                 .endControlFlow()
                 .beginControlFlow("for (int j0 = 0; j0 < m; j0 += t.length)")
-                .addStatement("final int len = Math.min(t.length, m - j0)")
+                .addStatement("final int len = $T.min(t.length, m - j0)", Math.class)
                 .beginControlFlow("for (int k = 0; k < $L; k++)", prev)
                 .addStatement("final double[] ink = in[k]")
                 .beginControlFlow("for (int jj = 0; jj < len; jj++)")

@@ -21,7 +21,7 @@ final class BinaryCrossEntropyEmitter implements LossEmitter {
                 .addStatement("final double[] zi = z[i]")
                 .addStatement("final double[] yi = y[i]")
                 .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("out[j] += Math.max(zi[j], 0.0) - zi[j] * yi[j] + Math.log1p(Math.exp(-Math.abs(zi[j])))")
+                .addStatement("out[j] += $T.max(zi[j], 0.0) - zi[j] * yi[j] + $T.log1p($T.exp(-$T.abs(zi[j])))", Math.class, Math.class, Math.class, Math.class)
                 .endControlFlow()
                 .endControlFlow()
                 .build();

@@ -1,5 +1,7 @@
 package dev.netsmith.processor.codegen;
 
+import com.palantir.javapoet.CodeBlock;
+
 /** A user's {@code ActivationFunction}, called directly through the model's single instance (no reflection). */
 final class CustomEmitter implements ActivationEmitter {
 
@@ -17,12 +19,12 @@ final class CustomEmitter implements ActivationEmitter {
     }
 
     @Override
-    public String value(String z) {
-        return instance + ".value(" + z + ")";
+    public CodeBlock value(String z) {
+        return CodeBlock.of("$L.value($L)", instance, z);
     }
 
     @Override
-    public String derivativeTimes(String upstream, String z, String a) {
-        return "(" + upstream + " * " + instance + ".derivative(" + z + ", " + a + "))";
+    public CodeBlock derivativeTimes(String upstream, String z, String a) {
+        return CodeBlock.of("($L * $L.derivative($L, $L))", upstream, instance, z, a);
     }
 }

@@ -170,12 +170,12 @@ final class GradientCheckWriter {
             code.add("// the output's other rows are the base pass's\n")
                     .beginControlFlow("for (int r = 0; r < $L; r++)", Names.units(top))
                     .beginControlFlow("if (r != i)")
-                    .addStatement("System.arraycopy(base.z($L)[r], 0, probe.z($L)[r], 0, m)", top, top)
+                    .addStatement("$T.arraycopy(base.z($L)[r], 0, probe.z($L)[r], 0, m)", System.class, top, top)
                     .endControlFlow()
                     .endControlFlow()
                     .addStatement("$T.loss(probe.z($L), y, m, probe.columnScratch2(), out)", Names.cost(spec), top);
         } else {
-            String value = ActivationEmitter.of(spec.layer(l)).value("z[j]");
+            CodeBlock value = ActivationEmitter.of(spec.layer(l)).value("z[j]");
             code.add("// ΔA$L[i] = g(z')·D − A$L[i], the change the layer above sees (after dropout)\n", l, l)
                     .addStatement("final double[] d = probe.deltaRow()")
                     .addStatement("final double[] before = base.layerInput($L)[i]", l + 1)

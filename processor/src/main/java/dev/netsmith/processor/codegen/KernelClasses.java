@@ -1,9 +1,12 @@
 package dev.netsmith.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.netsmith.processor.spec.LayerSpec;
 import dev.netsmith.processor.spec.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +29,36 @@ final class KernelClasses {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     }
 
+    /**
+     * The file of a kernel class. java.lang types are imported explicitly (a class called {@code Math} in the
+     * user's package must not shadow {@code java.lang.Math}); the unnamed package cannot be imported from, so
+     * there the model's constants are aliased as private constants instead.
+     */
     static JavaFile file(NetworkSpec spec, TypeSpec type) {
-        return JavaFile.builder(spec.packageName(), type)
-                .addStaticImport(Names.model(spec), constants(spec).toArray(String[]::new))
-                .skipJavaLangImports(true)
-                .indent("    ")
-                .build();
+        if (!spec.packageName().isEmpty()) {
+            return JavaFile.builder(spec.packageName(), type)
+                    .addStaticImport(Names.model(spec), constants(spec).toArray(String[]::new))
+                    .indent("    ")
+                    .build();
+        }
+        TypeSpec.Builder aliased = type.toBuilder();
+        for (String constant : constants(spec)) {
+            aliased.addField(FieldSpec.builder(constantType(spec, constant), constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$T.$L", Names.model(spec), constant)
+                    .build());
+        }
+        return JavaFile.builder("", aliased.build()).indent("    ").build();
+    }
+
+    private static TypeName constantType(NetworkSpec spec, String constant) {
+        if (constant.startsWith("KEEP") || constant.equals("LAMBDA")) {
+            return TypeName.DOUBLE;
+        }
+        if (constant.startsWith("ACTIVATION")) {
+            LayerSpec layer = spec.layer(Integer.parseInt(constant.substring("ACTIVATION".length())));
+            return Names.className(layer.custom().packageName(), layer.custom().qualifiedName());
+        }
+        return TypeName.INT;
     }
 
     /** The model's constants the kernels may use. */

@@ -1,5 +1,6 @@
 package dev.netsmith.processor.codegen;
 
+import com.palantir.javapoet.CodeBlock;
 /** leaky(z) = z for z &gt; 0, else 0.01·z; its derivative is 1 or 0.01. */
 final class LeakyReluEmitter implements ActivationEmitter {
 
@@ -9,13 +10,13 @@ final class LeakyReluEmitter implements ActivationEmitter {
     }
 
     @Override
-    public String value(String z) {
-        return "(" + z + " > 0.0 ? " + z + " : " + LEAKY_SLOPE + " * " + z + ")";
+    public CodeBlock value(String z) {
+        return CodeBlock.of("($L > 0.0 ? $L : $L * $L)", z, z, LEAKY_SLOPE, z);
     }
 
     @Override
-    public String derivativeTimes(String upstream, String z, String a) {
-        return "(" + z + " > 0.0 ? " + upstream + " : " + LEAKY_SLOPE + " * " + upstream + ")";
+    public CodeBlock derivativeTimes(String upstream, String z, String a) {
+        return CodeBlock.of("($L > 0.0 ? $L : $L * $L)", z, upstream, LEAKY_SLOPE, upstream);
     }
 
     @Override

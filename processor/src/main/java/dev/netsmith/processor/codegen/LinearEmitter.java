@@ -11,17 +11,17 @@ final class LinearEmitter implements ActivationEmitter {
     }
 
     @Override
-    public String value(String z) {
-        return z;
+    public CodeBlock value(String z) {
+        return CodeBlock.of("$L", z);
     }
 
     @Override
     public CodeBlock applyToRow(String z, String a) {
-        return CodeBlock.builder().addStatement("System.arraycopy($L, 0, $L, 0, m)", z, a).build();
+        return CodeBlock.builder().addStatement("$T.arraycopy($L, 0, $L, 0, m)", System.class, z, a).build();
     }
 
     @Override
-    public String derivativeTimes(String upstream, String z, String a) {
-        return upstream;
+    public CodeBlock derivativeTimes(String upstream, String z, String a) {
+        return CodeBlock.of("$L", upstream);
     }
 }

@@ -103,7 +103,7 @@ final class ModelWriter {
                         double[].class, "theta", int.class, "m"))
                 .addMethod(hook("runBackward", TypeName.VOID, "$T.run(theta, y, m, ws)", Names.backward(spec),
                         double[].class, "theta", double[][].class, "y", int.class, "m", Names.WORKSPACE, "ws"));
-        return JavaFile.builder(spec.packageName(), type.build()).skipJavaLangImports(true).indent("    ").build();
+        return JavaFile.builder(spec.packageName(), type.build()).indent("    ").build();
     }
 
     /** One line per tensor: name, shape, offset. */

@@ -1,5 +1,6 @@
 package dev.netsmith.processor.codegen;
 
+import com.palantir.javapoet.CodeBlock;
 /** relu(z) = max(0, z); relu'(z) = 1 for z &gt; 0, else 0. */
 final class ReluEmitter implements ActivationEmitter {
 
@@ -9,13 +10,13 @@ final class ReluEmitter implements ActivationEmitter {
     }
 
     @Override
-    public String value(String z) {
-        return "Math.max(0.0, " + z + ")";
+    public CodeBlock value(String z) {
+        return CodeBlock.of("$T.max(0.0, $L)", Math.class, z);
     }
 
     @Override
-    public String derivativeTimes(String upstream, String z, String a) {
-        return "(" + z + " > 0.0 ? " + upstream + " : 0.0)";
+    public CodeBlock derivativeTimes(String upstream, String z, String a) {
+        return CodeBlock.of("($L > 0.0 ? $L : 0.0)", z, upstream);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.netsmith.processor.codegen;
 
+import com.palantir.javapoet.CodeBlock;
 /** σ(z) = 1 / (1 + e^−z); σ'(z) = a·(1 − a). */
 final class SigmoidEmitter implements ActivationEmitter {
 
@@ -9,12 +10,12 @@ final class SigmoidEmitter implements ActivationEmitter {
     }
 
     @Override
-    public String value(String z) {
-        return "1.0 / (1.0 + Math.exp(-" + z + "))";
+    public CodeBlock value(String z) {
+        return CodeBlock.of("(1.0 / (1.0 + $T.exp(-$L)))", Math.class, z);
     }
 
     @Override
-    public String derivativeTimes(String upstream, String z, String a) {
-        return "(" + upstream + " * " + a + " * (1.0 - " + a + "))";
+    public CodeBlock derivativeTimes(String upstream, String z, String a) {
+        return CodeBlock.of("($L * $L * (1.0 - $L))", upstream, a, a);
     }
 }

@@ -14,7 +14,7 @@ final class SoftmaxEmitter implements ActivationEmitter {
     }
 
     @Override
-    public String value(String z) {
+    public CodeBlock value(String z) {
         throw new IllegalStateException("softmax normalises whole columns; it has no elementwise form");
     }
 
@@ -30,11 +30,11 @@ final class SoftmaxEmitter implements ActivationEmitter {
                 .add("// softmax column by column: a = e^(z − max) / Σ e^(z − max)\n")
                 .addStatement("final double[] max = ws.columnScratch()")
                 .addStatement("final double[] sum = ws.columnScratch2()")
-                .addStatement("System.arraycopy(z[0], 0, max, 0, m)")
+                .addStatement("$T.arraycopy(z[0], 0, max, 0, m)", System.class)
                 .beginControlFlow("for (int i = 1; i < $L; i++)", n)
                 .addStatement("final double[] zi = z[i]")
                 .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("max[j] = Math.max(max[j], zi[j])")
+                .addStatement("max[j] = $T.max(max[j], zi[j])", Math.class)
                 .endControlFlow()
                 .endControlFlow()
                 .addStatement("$T.fill(sum, 0, m, 0.0)", Names.ARRAYS)
@@ -42,7 +42,7 @@ final class SoftmaxEmitter implements ActivationEmitter {
                 .addStatement("final double[] zi = z[i]")
                 .addStatement("final double[] ai = a[i]")
                 .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("final double e = Math.exp(zi[j] - max[j])")
+                .addStatement("final double e = $T.exp(zi[j] - max[j])", Math.class)
                 .addStatement("ai[j] = e")
                 .addStatement("sum[j] += e")
                 .endControlFlow()
@@ -60,7 +60,7 @@ final class SoftmaxEmitter implements ActivationEmitter {
     }
 
     @Override
-    public String derivativeTimes(String upstream, String z, String a) {
+    public CodeBlock derivativeTimes(String upstream, String z, String a) {
         throw new IllegalStateException("softmax is an output activation; its derivative is fused into the loss");
     }
 }

@@ -1,5 +1,6 @@
 package dev.netsmith.processor.codegen;
 
+import com.palantir.javapoet.CodeBlock;
 /** tanh(z); tanh'(z) = 1 − a². */
 final class TanhEmitter implements ActivationEmitter {
 
@@ -9,12 +10,12 @@ final class TanhEmitter implements ActivationEmitter {
     }
 
     @Override
-    public String value(String z) {
-        return "Math.tanh(" + z + ")";
+    public CodeBlock value(String z) {
+        return CodeBlock.of("$T.tanh($L)", Math.class, z);
     }
 
     @Override
-    public String derivativeTimes(String upstream, String z, String a) {
-        return "(" + upstream + " * (1.0 - " + a + " * " + a + "))";
+    public CodeBlock derivativeTimes(String upstream, String z, String a) {
+        return CodeBlock.of("($L * (1.0 - $L * $L))", upstream, a, a);
     }
 }

@@ -8,6 +8,7 @@ import static dev.netsmith.processor.validation.Declarations.demo;
 import static dev.netsmith.processor.validation.Declarations.expect;
 
 import dev.netsmith.processor.NetsmithProcessor;
+import dev.netsmith.processor.spec.NetworkSpec;
 import dev.netsmith.processor.validation.Declarations.Compiled;
 import dev.netsmith.processor.validation.Declarations.Source;
 import java.io.IOException;
@@ -108,7 +109,7 @@ class ProcessorEnvironmentTest {
         assertThat(compiled.compilation().errors().get(0).getSource().getName()).endsWith("demo/Outer_Inner.java");
         expect(compiled);
         assertGenerated(compiled, "demo.Outer_Inner");
-        assertThat(compiled.generatedSources()).hasSize(5);
+        assertThat(compiled.generatedSources()).hasSize(1 + NetworkSpec.GENERATED_SUFFIXES.size());
     }
 
     /** Another processor generated a class of a name Netsmith would generate: the Filer refuses the second one. */
