@@ -12,7 +12,7 @@
  *   <li>Parameters are the arrays {@code W1, b1, W2, b2, …} with W_l of shape (n_l, n_{l-1}) and b_l of shape
  *       (n_l, 1), as in the course ({@link dev.netsmith.io.ParametersNpz}).</li>
  *   <li>A checkpoint is a parameters file plus a {@code checkpoint.json} entry (UTF-8 JSON: format version,
- *       network fingerprint and canonical form, labels, optimizer name, step and scalars) and the arrays
+ *       network fingerprint and canonical form, labels, optimizer name and step) and the arrays
  *       {@code standardization.means}, {@code standardization.scales} and {@code optimizer.<name>}
  *       ({@link dev.netsmith.io.CheckpointIO}).</li>
  *   <li>Every file is written through {@link dev.netsmith.io.AtomicFiles}: a crash or failure leaves the previous
