@@ -34,14 +34,14 @@ final class ActivationChecks {
                 int r = rng.nextInt(da.length);
                 int j = rng.nextInt(m);
                 double[][] y = base.batch.y();
-                base.net.gradientCheckKernel().perturbActivation(base.theta, l, r, j, epsilon, base.workspace, probe.plus,
-                        base.dropout, y, m, probe.lossPlus);
-                base.net.gradientCheckKernel().perturbActivation(base.theta, l, r, j, -epsilon, base.workspace, probe.minus,
-                        base.dropout, y, m, probe.lossMinus);
-                if (options.kinkHandling() && kinks.find(l + 1, -1, probe.plus, probe.minus, m) != null) {
+                probe.countPlus = base.net.gradientCheckKernel().perturbActivation(base.theta, l, r, j, epsilon, base.workspace,
+                        probe.plus, y, m, probe.lossPlus);
+                probe.countMinus = base.net.gradientCheckKernel().perturbActivation(base.theta, l, r, j, -epsilon, base.workspace,
+                        probe.minus, y, m, probe.lossMinus);
+                if (options.kinkHandling() && kinks.find(l + 1, -1, probe, base.workspace, m) != null) {
                     continue;
                 }
-                double numeric = probe.dataDifference(m) / (2 * epsilon);
+                double numeric = probe.dataDifference(base.losses, m) / (2 * epsilon);
                 double analytic = da[r][j] / m;
                 diffSquares += (analytic - numeric) * (analytic - numeric);
                 analyticSquares += analytic * analytic;

@@ -14,7 +14,6 @@ final class BasePass {
     final CheckableNetwork net;
     final double[] theta;
     final Batch batch;
-    final Dropout dropout;
     final Workspace workspace;
     final double[] analytic;
     final double[] losses;
@@ -33,7 +32,6 @@ final class BasePass {
         this.net = net;
         this.theta = params.values();
         this.batch = batch;
-        this.dropout = dropout;
         this.m = batch.m();
         this.workspace = net.newWorkspace(m);
         net.forward(params, batch, workspace, dropout);

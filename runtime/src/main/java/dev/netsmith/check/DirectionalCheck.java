@@ -49,15 +49,15 @@ final class DirectionalCheck {
             }
         }
         int m = base.m;
-        base.net.gradientCheckKernel().lossesFrom(thetaPlus, tensor.layer(), base.workspace, probe.plus, base.dropout,
+        probe.countPlus = base.net.gradientCheckKernel().lossesFrom(thetaPlus, tensor.layer(), base.workspace, probe.plus,
                 base.batch.y(), m, probe.lossPlus);
-        base.net.gradientCheckKernel().lossesFrom(thetaMinus, tensor.layer(), base.workspace, probe.minus, base.dropout,
+        probe.countMinus = base.net.gradientCheckKernel().lossesFrom(thetaMinus, tensor.layer(), base.workspace, probe.minus,
                 base.batch.y(), m, probe.lossMinus);
         System.arraycopy(theta, tensor.offset(), thetaPlus, tensor.offset(), tensor.size());
         System.arraycopy(theta, tensor.offset(), thetaMinus, tensor.offset(), tensor.size());
-        double numeric = (probe.dataDifference(m) + lambda / (2.0 * m) * l2Difference) / (2 * epsilon);
+        double numeric = (probe.dataDifference(base.losses, m) + lambda / (2.0 * m) * l2Difference) / (2 * epsilon);
         analytic /= 2 * epsilon;
-        String kink = options.kinkHandling() ? kinks.find(tensor.layer(), -1, probe.plus, probe.minus, m) : null;
+        String kink = options.kinkHandling() ? kinks.find(tensor.layer(), -1, probe, base.workspace, m) : null;
         double scale = Math.abs(analytic) + Math.abs(numeric);
         return new Outcome(analytic, numeric, scale == 0 ? 0 : Math.abs(analytic - numeric) / scale, kink);
     }

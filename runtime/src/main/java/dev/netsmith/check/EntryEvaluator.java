@@ -61,19 +61,19 @@ final class EntryEvaluator {
         // the steps actually taken: θ ± ε rounded, minus θ
         double up = (value + options.epsilon()) - value;
         double down = (value - options.epsilon()) - value;
-        kernel.perturbParameter(theta, p, up, base.workspace, probe.plus, base.dropout, base.batch.y(), m, probe.lossPlus);
-        kernel.perturbParameter(theta, p, down, base.workspace, probe.minus, base.dropout, base.batch.y(), m, probe.lossMinus);
+        probe.countPlus = kernel.perturbParameter(theta, p, up, base.workspace, probe.plus, base.batch.y(), m, probe.lossPlus);
+        probe.countMinus = kernel.perturbParameter(theta, p, down, base.workspace, probe.minus, base.batch.y(), m, probe.lossMinus);
         Tensor tensor = layout.tensorAt(p);
         boolean weight = tensor.kind() == ParameterLayout.Kind.WEIGHTS;
         // (λ/2m)·((θ+up)² − (θ+down)²) = (λ/2m)·(up − down)·(2θ + up + down), free of cancellation
         double l2Difference = weight ? lambda / (2.0 * m) * (up - down) * (2 * value + up + down) : 0;
-        double numeric = (probe.dataDifference(m) + l2Difference) / (up - down);
-        double costPlus = Probe.mean(probe.lossPlus, m) + (weight ? lambda / (2.0 * m) * (up * (2 * value + up)) : 0) + base.l2Cost;
-        double costMinus = Probe.mean(probe.lossMinus, m) + (weight ? lambda / (2.0 * m) * (down * (2 * value + down)) : 0) + base.l2Cost;
+        double numeric = (probe.dataDifference(base.losses, m) + l2Difference) / (up - down);
+        double costPlus = base.cost() + probe.plusChange(base.losses, m) + (weight ? lambda / (2.0 * m) * (up * (2 * value + up)) : 0);
+        double costMinus = base.cost() + probe.minusChange(base.losses, m) + (weight ? lambda / (2.0 * m) * (down * (2 * value + down)) : 0);
         String kink = null;
         if (options.kinkHandling()) {
             int local = p - tensor.offset();
-            kink = kinks.find(tensor.layer(), weight ? local / tensor.cols() : local, probe.plus, probe.minus, m);
+            kink = kinks.find(tensor.layer(), weight ? local / tensor.cols() : local, probe, base.workspace, m);
         }
         double analytic = base.analytic[p];
         return new EntryResult(p, "d" + tensor.entryName(p), value, analytic, numeric, costPlus, costMinus,

@@ -2,11 +2,13 @@ package dev.netsmith.check;
 
 import dev.netsmith.runtime.Architecture;
 import dev.netsmith.runtime.Workspace;
+import java.util.Arrays;
 
 /**
  * Finds ReLU kinks crossed by a perturbation: a pre-activation of a ReLU or leaky-ReLU layer whose sign
  * differs between the θ+ε and θ−ε evaluations. There the loss is not differentiable along the step, so the
- * difference quotient says nothing about the gradient.
+ * difference quotient says nothing about the gradient. Only examples a side changed can differ; the others
+ * have the base pass's pre-activations on both sides.
  */
 final class Kinks {
 
@@ -21,39 +23,85 @@ final class Kinks {
         }
     }
 
-    /** Whether the network has any layer with a kink. */
-    boolean any() {
-        for (boolean k : kinked) {
-            if (k) {
-                return true;
+    /**
+     * The first sign change a perturbation caused: in row {@code row} of {@code layer} (computed for every
+     * example; row &lt; 0 when the perturbation starts above it) and in every row above, where each side holds
+     * only the examples it changed. Null when there is none.
+     */
+    String find(int layer, int row, Probe probe, Workspace base, int m) {
+        if (row >= 0 && layer < depth && kinked[layer]) {
+            int j = firstSignChange(probe.plus.z(layer)[row], probe.minus.z(layer)[row], m);
+            if (j >= 0) {
+                return describe(layer, row, j, probe.plus.z(layer)[row][j], probe.minus.z(layer)[row][j]);
             }
         }
-        return false;
-    }
-
-    /**
-     * The first sign change in the layers a perturbation at {@code layer} touched: only {@code row} of that
-     * layer (all rows when row &lt; 0), all rows above. Null when there is none.
-     */
-    String find(int layer, int row, Workspace plus, Workspace minus, int m) {
-        for (int l = layer; l < depth; l++) {
-            if (!kinked[l]) {
-                continue;
-            }
-            double[][] zPlus = plus.z(l);
-            double[][] zMinus = minus.z(l);
-            int first = l == layer && row >= 0 ? row : 0;
-            int last = l == layer && row >= 0 ? row : zPlus.length - 1;
-            for (int i = first; i <= last; i++) {
-                double[] p = zPlus[i];
-                double[] q = zMinus[i];
-                for (int j = 0; j < m; j++) {
-                    if ((p[j] > 0) != (q[j] > 0)) {
-                        return "Z" + l + "[" + i + "][" + j + "] is " + p[j] + " at θ+ε and " + q[j] + " at θ−ε";
-                    }
+        for (int l = row >= 0 ? layer + 1 : layer; l < depth; l++) {
+            if (kinked[l]) {
+                String kink = findCompacted(l, probe, base);
+                if (kink != null) {
+                    return kink;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * Compares the two sides' changed examples. Usually both sides changed the same examples (they differ only
+     * where the perturbed row itself crossed a kink), and then their compacted rows line up column for column;
+     * otherwise the two lists are walked in order, an example one side did not change having the base value.
+     */
+    private static String findCompacted(int l, Probe probe, Workspace base) {
+        int[] changedPlus = probe.plus.changed();
+        int[] changedMinus = probe.minus.changed();
+        double[][] zPlus = probe.plus.z(l);
+        double[][] zMinus = probe.minus.z(l);
+        double[][] zBase = base.z(l);
+        int count = probe.countPlus;
+        if (count == probe.countMinus && Arrays.equals(changedPlus, 0, count, changedMinus, 0, count)) {
+            for (int i = 0; i < zBase.length; i++) {
+                int c = firstSignChange(zPlus[i], zMinus[i], count);
+                if (c >= 0) {
+                    return describe(l, i, changedPlus[c], zPlus[i][c], zMinus[i][c]);
+                }
+            }
+            return null;
+        }
+        for (int i = 0; i < zBase.length; i++) {
+            int a = 0;
+            int b = 0;
+            while (a < probe.countPlus || b < probe.countMinus) {
+                int jPlus = a < probe.countPlus ? changedPlus[a] : Integer.MAX_VALUE;
+                int jMinus = b < probe.countMinus ? changedMinus[b] : Integer.MAX_VALUE;
+                int j = Math.min(jPlus, jMinus);
+                double p = jPlus == j ? zPlus[i][a++] : zBase[i][j];
+                double q = jMinus == j ? zMinus[i][b++] : zBase[i][j];
+                if ((p > 0) != (q > 0)) {
+                    return describe(l, i, j, p, q);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first index below n where p and q are on different sides of 0, or −1; no branch until one is found. */
+    private static int firstSignChange(double[] p, double[] q, int n) {
+        int differ = 0;
+        for (int j = 0; j < n; j++) {
+            differ |= (p[j] > 0 ? 1 : 0) ^ (q[j] > 0 ? 1 : 0);
+        }
+        if (differ == 0) {
+            return -1;
+        }
+        for (int j = 0; j < n; j++) {
+            if ((p[j] > 0) != (q[j] > 0)) {
+                return j;
+            }
+        }
+        throw new AssertionError("a sign change was seen and then not found");
+    }
+
+    private static String describe(int l, int i, int j, double plus, double minus) {
+        return "Z" + l + "[" + i + "][" + j + "] is " + plus + " at θ+ε and " + minus + " at θ−ε";
     }
 }

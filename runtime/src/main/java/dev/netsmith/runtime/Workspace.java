@@ -29,6 +29,8 @@ public final class Workspace {
     private final double[] columnScratch;
     private final double[] columnScratch2;
     private final double[] deltaRow;
+    private final int[] changed;
+    private final double[][] labelRows;
     private final double[] gradient;
     private Object forwardBatch;
     private int m;
@@ -64,6 +66,8 @@ public final class Workspace {
         columnScratch = new double[maxBatch];
         columnScratch2 = new double[maxBatch];
         deltaRow = new double[maxBatch];
+        changed = new int[maxBatch];
+        labelRows = new double[sizes[depth]][maxBatch];
         gradient = new double[ParameterLayout.of(sizes).size()];
     }
 
@@ -121,7 +125,7 @@ public final class Workspace {
     }
 
     /** A[l] after dropout, allocated on first use. */
-    double[][] dropped(int l) {
+    public double[][] dropped(int l) {
         if (dropped[l] == null) {
             dropped[l] = new double[sizes[l]][maxBatch];
         }
@@ -167,9 +171,22 @@ public final class Workspace {
         return columnScratch2;
     }
 
-    /** A row of maxBatch entries for the gradient check: the change a perturbation makes to one row of A. */
+    /** For the gradient check: the change a perturbation makes to one row of A (maxBatch entries). */
     public double[] deltaRow() {
         return deltaRow;
+    }
+
+    /**
+     * For the gradient check: the examples a perturbation changed, in increasing order; the probe's rows
+     * above the perturbed layer hold only those columns, compacted.
+     */
+    public int[] changed() {
+        return changed;
+    }
+
+    /** For the gradient check: n_L rows of labels gathered for the changed examples. */
+    public double[][] labelRows() {
+        return labelRows;
     }
 
     /** The flat gradient vector dW1, db1, dW2, db2, … the last backward pass wrote. */

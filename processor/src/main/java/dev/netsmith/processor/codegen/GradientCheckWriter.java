@@ -19,7 +19,7 @@ import javax.lang.model.element.Modifier;
 final class GradientCheckWriter {
 
     static final ClassName KERNEL = ClassName.get("dev.netsmith.check", "GradientCheckKernel");
-    private static final String SIGNATURE_TAIL = "base, probe, dropout, y, m, out";
+    private static final String TAIL = "base, probe, y, m, out";
 
     private GradientCheckWriter() {
     }
@@ -56,18 +56,30 @@ final class GradientCheckWriter {
         return KernelClasses.file(spec, type.build());
     }
 
+    private static final ClassName COMPACTED = ClassName.get("dev.netsmith.check", "Compacted");
+
     private static MethodSpec.Builder kernelMethod(String name) {
         return MethodSpec.methodBuilder(name)
                 .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC);
+                .addModifiers(Modifier.PUBLIC)
+                .returns(int.class);
     }
 
+    /** base, probe, labels, batch size and the loss row every kernel entry point takes last. */
     private static MethodSpec.Builder tail(MethodSpec.Builder method) {
         return method.addParameter(Names.WORKSPACE, "base")
                 .addParameter(Names.WORKSPACE, "probe")
-                .addParameter(Names.DROPOUT, "dropout")
                 .addParameter(double[][].class, "y")
                 .addParameter(int.class, "m")
+                .addParameter(double[].class, "out");
+    }
+
+    /** The same for the inner steps, which see only the {@code count} changed examples. */
+    private static MethodSpec.Builder compactedTail(MethodSpec.Builder method) {
+        return method.addParameter(int.class, "count")
+                .addParameter(Names.WORKSPACE, "base")
+                .addParameter(Names.WORKSPACE, "probe")
+                .addParameter(double[][].class, "y")
                 .addParameter(double[].class, "out");
     }
 
@@ -89,16 +101,15 @@ final class GradientCheckWriter {
             String prev = Names.units(l - 1);
             code.add(l == 1 ? "" : "} else ")
                     .add("if (p >= $L && p < $L) {\n", w, b).indent()
-                    .addStatement("perturbRow$L(theta, (p - $L) / $L, base.layerInput($L)[(p - $L) % $L], delta, $L)",
-                            l, w, prev, l, w, prev, SIGNATURE_TAIL)
+                    .addStatement("return perturbRow$L(theta, (p - $L) / $L, base.layerInput($L)[(p - $L) % $L], delta, $L)",
+                            l, w, prev, l, w, prev, TAIL)
                     .unindent()
                     .add("} else if (p >= $L && p < $L + $L) {\n", b, b, Names.units(l)).indent()
-                    .addStatement("perturbRow$L(theta, p - $L, null, delta, $L)", l, b, SIGNATURE_TAIL)
+                    .addStatement("return perturbRow$L(theta, p - $L, null, delta, $L)", l, b, TAIL)
                     .unindent();
         }
-        return code.add("} else {\n").indent()
+        return code.add("}\n")
                 .addStatement("throw new $T(\"parameter \" + p + \" outside [0, \" + SIZE + \")\")", IndexOutOfBoundsException.class)
-                .unindent().add("}\n")
                 .build();
     }
 
@@ -107,15 +118,16 @@ final class GradientCheckWriter {
         if (spec.depth() == 1) {
             code.addStatement("throw new $T(\"a one-layer network has no hidden activations\")", IllegalArgumentException.class);
         } else {
-            code.addStatement("final double[] d = probe.deltaRow()")
-                    .addStatement("$T.fill(d, 0, m, 0.0)", Names.ARRAYS)
+            code.add("// only example j changes, by delta in row r\n")
+                    .addStatement("final double[] d = probe.deltaRow()")
                     .addStatement("d[j] = delta")
-                    .beginControlFlow("switch (layer)");
+                    .addStatement("probe.changed()[0] = j")
+                    .add("return switch (layer) {\n").indent();
             for (int l = 1; l < spec.depth(); l++) {
-                code.addStatement("case $L -> propagate$L(theta, r, d, $L)", l, l + 1, SIGNATURE_TAIL);
+                code.addStatement("case $L -> propagate$L(theta, r, d, 1, base, probe, y, out)", l, l + 1);
             }
             code.addStatement("default -> throw new $T(\"hidden layers are 1..$L, was \" + layer)", IllegalArgumentException.class, spec.depth() - 1)
-                    .endControlFlow();
+                    .unindent().add("};\n");
         }
         return tail(kernelMethod("perturbActivation")
                 .addParameter(double[].class, "theta")
@@ -130,17 +142,19 @@ final class GradientCheckWriter {
     private static MethodSpec lossesFrom(NetworkSpec spec) {
         int top = spec.depth();
         CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("$T.all(m, probe)", COMPACTED)
                 .addStatement("probe.setLayerInput(from, base.layerInput(from))")
                 .beginControlFlow("switch (from)");
         for (int l = 1; l < top; l++) {
             code.add("case $L -> {\n", l).indent()
                     .addStatement("$T.layer$L(theta, probe, m)", Names.forward(spec), l)
-                    .addStatement("after$L(theta, probe, dropout, y, m, out)", l)
+                    .addStatement("return after$L(theta, m, base, probe, y, out)", l)
                     .unindent().add("}\n");
         }
         code.add("case $L -> {\n", top).indent()
                 .addStatement("logits(theta, probe, m)")
                 .addStatement("$T.loss(probe.z($L), y, m, probe.columnScratch2(), out)", Names.cost(spec), top)
+                .addStatement("return m")
                 .unindent().add("}\n")
                 .addStatement("default -> throw new $T(\"layers are 1..$L, was \" + from)", IllegalArgumentException.class, top)
                 .endControlFlow();
@@ -167,13 +181,15 @@ final class GradientCheckWriter {
                 .endControlFlow()
                 .endControlFlow();
         if (l == top) {
-            code.add("// the output's other rows are the base pass's\n")
+            code.add("// every example's output changes; the output's other rows are the base pass's\n")
                     .beginControlFlow("for (int r = 0; r < $L; r++)", Names.units(top))
                     .beginControlFlow("if (r != i)")
                     .addStatement("$T.arraycopy(base.z($L)[r], 0, probe.z($L)[r], 0, m)", System.class, top, top)
                     .endControlFlow()
                     .endControlFlow()
-                    .addStatement("$T.loss(probe.z($L), y, m, probe.columnScratch2(), out)", Names.cost(spec), top);
+                    .addStatement("$T.all(m, probe)", COMPACTED)
+                    .addStatement("$T.loss(probe.z($L), y, m, probe.columnScratch2(), out)", Names.cost(spec), top)
+                    .addStatement("return m");
         } else {
             CodeBlock value = ActivationEmitter.of(spec.layer(l)).value("z[j]");
             code.add("// ΔA$L[i] = g(z')·D − A$L[i], the change the layer above sees (after dropout)\n", l, l)
@@ -190,11 +206,20 @@ final class GradientCheckWriter {
                     .addStatement("d[j] = $L * keep[j] - before[j]", value)
                     .endControlFlow()
                     .endControlFlow()
-                    .addStatement("propagate$L(theta, i, d, $L)", l + 1, SIGNATURE_TAIL);
+                    .add("// only the examples whose input to layer $L changed go on (a ReLU that stays off changes nothing)\n", l + 1)
+                    .addStatement("final int[] changed = probe.changed()")
+                    .addStatement("int count = 0")
+                    .beginControlFlow("for (int j = 0; j < m; j++)")
+                    .add("// without a branch: whether a ReLU is on is as good as random, and mispredictions cost more\n")
+                    .addStatement("changed[count] = j")
+                    .addStatement("count += d[j] != 0.0 ? 1 : 0")
+                    .endControlFlow()
+                    .addStatement("return propagate$L(theta, i, d, count, base, probe, y, out)", l + 1);
         }
         return tail(MethodSpec.methodBuilder("perturbRow" + l)
                 .addJavadoc("Z$L[i] moves by δ·in (δ alone when in is null); the layers above follow.\n", l)
                 .addModifiers(Modifier.STATIC)
+                .returns(int.class)
                 .addParameter(double[].class, "theta")
                 .addParameter(int.class, "i")
                 .addParameter(double[].class, "in")
@@ -203,34 +228,42 @@ final class GradientCheckWriter {
                 .build();
     }
 
-    /** Z[n] = base Z[n] + W[n][:, r] ⊗ d, the rank-one change from one row of the layer below; then the rest. */
+    /**
+     * Z[n] = base Z[n] + W[n][:, r] ⊗ d for the changed examples, compacted into the first count columns: the
+     * rank-one change from one row of the layer below; then the rest.
+     */
     private static MethodSpec propagate(NetworkSpec spec, int n) {
         int top = spec.depth();
         CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("final int[] changed = probe.changed()")
                 .addStatement("final double[][] z = probe.z($L)", n)
                 .addStatement("final double[][] zBase = base.z($L)", n)
                 .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(n))
                 .addStatement("final double w = theta[$L + i * $L + r]", Names.weights(n), Names.units(n - 1))
                 .addStatement("final double[] zi = z[i]")
                 .addStatement("final double[] bi = zBase[i]")
-                .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("zi[j] = bi[j] + w * d[j]")
+                .beginControlFlow("for (int c = 0; c < count; c++)")
+                .addStatement("final int j = changed[c]")
+                .addStatement("zi[c] = bi[j] + w * d[j]")
                 .endControlFlow()
                 .endControlFlow();
         if (n == top) {
-            code.addStatement("$T.loss(z, y, m, probe.columnScratch2(), out)", Names.cost(spec));
+            code.addStatement("$T.loss(z, $T.labels(y, count, probe), count, probe.columnScratch2(), out)", Names.cost(spec), COMPACTED)
+                    .addStatement("return count");
         } else {
             code.addStatement("final double[][] a = probe.a($L)", n)
+                    .addStatement("final int m = count")
                     .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(n))
                     .addStatement("final double[] zi = z[i]")
                     .addStatement("final double[] ai = a[i]")
                     .add(ActivationEmitter.of(spec.layer(n)).applyToRow("zi", "ai"))
                     .endControlFlow()
-                    .addStatement("after$L(theta, probe, dropout, y, m, out)", n);
+                    .addStatement("return after$L(theta, count, base, probe, y, out)", n);
         }
-        return tail(MethodSpec.methodBuilder("propagate" + n)
+        return compactedTail(MethodSpec.methodBuilder("propagate" + n)
                 .addJavadoc("Z$L moves by W$L[:, r] ⊗ d, where d is the change of row r of its input; the layers above follow.\n", n, n)
                 .addModifiers(Modifier.STATIC)
+                .returns(int.class)
                 .addParameter(double[].class, "theta")
                 .addParameter(int.class, "r")
                 .addParameter(double[].class, "d"))
@@ -238,25 +271,23 @@ final class GradientCheckWriter {
                 .build();
     }
 
-    /** A[n] in the probe is final: dropout, then every layer above in full, then the losses. */
+    /** A[n] in the probe is final: the base pass's dropout mask, then every layer above in full, then the losses. */
     private static MethodSpec after(NetworkSpec spec, int n) {
         int top = spec.depth();
-        MethodSpec.Builder method = MethodSpec.methodBuilder("after" + n)
-                .addJavadoc("A$L in the probe is final: its dropout, the layers above it, and the losses.\n", n)
+        MethodSpec.Builder method = compactedTail(MethodSpec.methodBuilder("after" + n)
+                .addJavadoc("A$L of the changed examples is final: its dropout mask, the layers above it, and the losses.\n", n)
                 .addModifiers(Modifier.STATIC)
-                .addParameter(double[].class, "theta")
-                .addParameter(Names.WORKSPACE, "probe")
-                .addParameter(Names.DROPOUT, "dropout")
-                .addParameter(double[][].class, "y")
-                .addParameter(int.class, "m")
-                .addParameter(double[].class, "out")
-                .addStatement("probe.setLayerInput($L, dropout.apply($L, $L, probe, m))", n + 1, n, Names.keep(n));
+                .returns(int.class)
+                .addParameter(double[].class, "theta"))
+                .addStatement("probe.setLayerInput($L, $T.masked($L, count, base, probe))", n + 1, COMPACTED, n);
         for (int q = n + 1; q < top; q++) {
-            method.addStatement("$T.layer$L(theta, probe, m)", Names.forward(spec), q)
-                    .addStatement("probe.setLayerInput($L, dropout.apply($L, $L, probe, m))", q + 1, q, Names.keep(q));
+            method.addStatement("$T.layer$L(theta, probe, count)", Names.forward(spec), q)
+                    .addStatement("probe.setLayerInput($L, $T.masked($L, count, base, probe))", q + 1, COMPACTED, q);
         }
-        return method.addStatement("logits(theta, probe, m)")
-                .addStatement("$T.loss(probe.z($L), y, m, probe.columnScratch2(), out)", Names.cost(spec), top)
+        return method.addStatement("logits(theta, probe, count)")
+                .addStatement("$T.loss(probe.z($L), $T.labels(y, count, probe), count, probe.columnScratch2(), out)",
+                        Names.cost(spec), top, COMPACTED)
+                .addStatement("return count")
                 .build();
     }
 

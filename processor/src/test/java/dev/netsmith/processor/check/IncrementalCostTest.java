@@ -54,16 +54,18 @@ class IncrementalCostTest {
 
         OperationCounter.reset();
         int p = net.layout().indexOf("W1", 13, 4321);
-        kernel.perturbParameter(params.values(), p, 1e-7, base, probe, Dropout.off(), batch.y(), m, losses);
+        int changed = kernel.perturbParameter(params.values(), p, 1e-7, base, probe, batch.y(), m, losses);
         long perturbation = OperationCounter.multiplications();
 
         long layersAbove = (long) m * (1 + 7 + 7 * 5 + 5 * 1 + 1);
         long firstLayerProduct = 20L * 12288 * m;
-        System.out.printf("multiplications: full forward %,d; one W1 perturbation %,d (m·(1 + n2 + n2·n3 + n3·n4 + n4) = %,d)%n",
-                fullForward, perturbation, layersAbove);
+        System.out.printf("multiplications: full forward %,d; one W1 perturbation %,d (m·(1 + n2 + n2·n3 + n3·n4 + n4) = %,d;"
+                + " %d of %d examples changed)%n", fullForward, perturbation, layersAbove, changed, m);
         assertTrue(fullForward >= firstLayerProduct, "the counter sees the forward pass: " + fullForward);
         assertTrue(perturbation <= layersAbove, perturbation + " multiplications for one perturbation");
-        assertTrue(perturbation >= (long) m * (7 + 7 * 5), "the counter sees the perturbation: " + perturbation);
+        // the row of Z1 for every example, then the layers above for the examples whose ReLU is on
+        assertTrue(changed > 0 && changed < m, changed + " examples changed");
+        assertTrue(perturbation >= m + (long) changed * (7 + 7 * 5), "the counter sees the perturbation: " + perturbation);
         assertTrue(perturbation * 1000 < firstLayerProduct, "more than a thousandth of a first-layer product");
     }
 }
