@@ -103,7 +103,7 @@ public final class ParameterLayout {
 
     /** The layout implied by layer sizes [n0, …, nL]. */
     public static ParameterLayout of(int... sizes) {
-        int[] offsets = new int[2 * (sizes.length - 1)];
+        int[] offsets = new int[2 * Math.max(0, sizes.length - 1)];
         long next = 0;
         for (int l = 1; l < sizes.length; l++) {
             offsets[2 * l - 2] = (int) Math.min(next, Integer.MAX_VALUE);
@@ -204,6 +204,9 @@ public final class ParameterLayout {
             throw new IllegalArgumentException("not an entry name like W2[3][4] or b2[3]: " + entry);
         }
         String[] parts = entry.substring(open + 1, entry.length() - 1).split("\\]\\[", -1);
+        if (parts.length > 2) {
+            throw new IllegalArgumentException("not an entry name like W2[3][4] or b2[3]: " + entry);
+        }
         try {
             return parts.length == 1
                     ? indexOf(entry.substring(0, open), Integer.parseInt(parts[0]))
