@@ -15,6 +15,7 @@ public final class Batch {
     private final Loss loss;
     private final boolean buffer;
     private int m;
+    private int fills;
 
     private Batch(double[][] x, double[][] y, Loss loss, int m, boolean buffer) {
         this.x = x;
@@ -81,6 +82,7 @@ public final class Batch {
         copyColumns(source.x, x, columns, from, count);
         copyColumns(source.y, y, columns, from, count);
         m = count;
+        fills++;
     }
 
     private static void copyColumns(double[][] from, double[][] to, int[] columns, int start, int count) {
@@ -117,6 +119,11 @@ public final class Batch {
     public boolean fits(Architecture architecture) {
         return y != null && x.length == architecture.inputs() && y.length == architecture.outputs()
                 && loss == architecture.loss();
+    }
+
+    /** How many times {@link #gather} has refilled this batch: a forward pass is valid only for the filling it saw. */
+    int fills() {
+        return fills;
     }
 
     /** The loss whose label rules the labels were checked against. */

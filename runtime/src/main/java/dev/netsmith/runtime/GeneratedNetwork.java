@@ -142,7 +142,8 @@ public abstract class GeneratedNetwork implements CompiledNetwork {
         checkBatch(batch, true);
         checkWorkspace(ws, batch.m());
         if (!ws.lastForwardWas(batch) || ws.batchSize() != batch.m()) {
-            throw new IllegalStateException("run forward(params, batch, ws, dropout) on this batch and workspace first");
+            throw new IllegalStateException("run forward(params, batch, ws, dropout) on this batch and workspace first"
+                    + " (again after gather refills a buffer)");
         }
     }
 }

@@ -30,7 +30,8 @@ public final class Workspace {
     private final double[] columnScratch2;
     private final double[] deltaRow;
     private final double[] gradient;
-    private Object forwardBatch;
+    private Batch forwardBatch;
+    private int forwardFills;
     private int m;
 
     /** Buffers for a network of this architecture and batches of at most {@code maxBatch} examples. */
@@ -182,12 +183,14 @@ public final class Workspace {
         return m;
     }
 
-    void beginForward(Object batch, int m) {
+    void beginForward(Batch batch, int m) {
         this.forwardBatch = batch;
+        this.forwardFills = batch.fills();
         this.m = m;
     }
 
-    boolean lastForwardWas(Object batch) {
-        return forwardBatch == batch;
+    /** Whether the last forward pass ran on this batch as it is now (not before a buffer was refilled). */
+    boolean lastForwardWas(Batch batch) {
+        return forwardBatch == batch && forwardFills == batch.fills();
     }
 }
