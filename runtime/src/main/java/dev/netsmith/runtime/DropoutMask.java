@@ -29,6 +29,7 @@ public final class DropoutMask {
         if (m <= 0) {
             throw new IllegalArgumentException("a mask needs at least one example, m = " + m);
         }
+        training.checkApplicable(architecture.sizes(), m);
         int depth = architecture.depth();
         double[][][] layers = new double[depth + 1][][];
         for (int l = 1; l < depth; l++) {
@@ -49,6 +50,9 @@ public final class DropoutMask {
     public static DropoutMask recordedFrom(Workspace ws) {
         int depth = ws.sizes().length - 1;
         int m = ws.batchSize();
+        if (m == 0) {
+            throw new IllegalStateException("no forward pass has run on this workspace: there is no mask to record");
+        }
         double[][][] layers = new double[depth + 1][][];
         for (int l = 1; l < depth; l++) {
             double[][] active = ws.activeMask(l);
