@@ -13,6 +13,7 @@ import java.util.Locale;
 /**
  * What a network's declaration fixed at compile time: sizes, activations, declared keep probabilities,
  * loss, L2 strength and initialisation. Layer numbers are 1-based as in the course notes: layer 0 is the input.
+ * Immutable, so it may be shared by threads.
  *
  * @param name   the declaring type's canonical name
  * @param inputs n0, the number of input features

@@ -7,6 +7,9 @@ import dev.netsmith.Loss;
  * Y is n_L × m with labels valid for the loss. Every check happens when the batch is made, so the networks'
  * hot paths only compare sizes. A batch keeps references to the arrays it was given: do not change them
  * afterwards.
+ *
+ * <p>Thread safety: a batch made by {@link #of} or {@link #inputs} is never changed by Netsmith and may be read by
+ * several threads at once. A {@link #buffer} is refilled by {@link #gather}, so it belongs to one thread.
  */
 public final class Batch {
 

@@ -7,6 +7,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * A recorded dropout pattern: for each hidden layer with dropout, an n_l × m matrix of 0 and 1/keep_prob.
  * A gradient check with dropout replays one such mask in every cost evaluation and in backprop, so that the
  * function being differentiated stays the same.
+ *
+ * <p>A mask is not changed after it is made, so threads may replay the same one; do not write into the arrays
+ * {@link #layer} returns.
  */
 public final class DropoutMask {
 

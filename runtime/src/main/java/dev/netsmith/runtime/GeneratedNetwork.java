@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * The base of every generated {@code T_Model}: checks the arguments of each public call once, before any
- * work, then hands plain arrays to the generated kernels.
+ * work, then hands plain arrays to the generated kernels. It holds only the immutable architecture and layout,
+ * so one instance may be used from several threads at once, each with its own {@link Workspace} (see
+ * {@link CompiledNetwork} for what else may be shared).
  */
 public abstract class GeneratedNetwork implements CompiledNetwork {
 

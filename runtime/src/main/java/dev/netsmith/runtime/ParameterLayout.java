@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * Where every tensor lives in the one flat parameter vector: W1, b1, W2, b2, … in that order, each weight
  * matrix row-major. Names follow the course notes: {@code W2[3][4]} is row 3, column 4 of layer 2's weights
- * and {@code b2[3]} entry 3 of its biases, zero-based.
+ * and {@code b2[3]} entry 3 of its biases, zero-based. Immutable, so it may be shared by threads.
  */
 public final class ParameterLayout {
 

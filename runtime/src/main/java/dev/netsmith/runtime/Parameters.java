@@ -7,6 +7,9 @@ import java.util.Arrays;
  * A network's parameters: one flat {@code double[]} in the order W1, b1, W2, b2, … described by a
  * {@link ParameterLayout}. Optimizers and the gradient checker see it as one vector; {@link #tensor} gives
  * the course's matrix view.
+ *
+ * <p>Not synchronised: several threads may read the same parameters at once (each with its own
+ * {@link Workspace}) as long as none writes them meanwhile, as an optimizer step or {@link #setTensor} does.
  */
 public final class Parameters {
 

@@ -7,7 +7,7 @@ package dev.netsmith.runtime;
  * the examples of one row are what HotSpot vectorises.
  *
  * <p>The accessors exist for generated code and the drivers; a workspace is not thread-safe, so give each
- * thread its own. Layer numbers are 1-based.
+ * thread its own (the network itself may be shared, see {@link CompiledNetwork}). Layer numbers are 1-based.
  */
 public final class Workspace {
 
