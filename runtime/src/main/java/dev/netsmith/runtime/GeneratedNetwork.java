@@ -47,8 +47,9 @@ public abstract class GeneratedNetwork implements CompiledNetwork {
             throw new IllegalArgumentException("dropout is null; pass Dropout.off() for none");
         }
         dropout.checkApplicable(sizes, batch.m());
-        ws.beginForward(batch, batch.m());
+        ws.forgetForward();
         runForward(params.values(), batch.x(), batch.m(), ws, dropout);
+        ws.forwardDone(batch, batch.m());
         return ws.output();
     }
 

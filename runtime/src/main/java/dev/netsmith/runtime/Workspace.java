@@ -178,12 +178,19 @@ public final class Workspace {
         return gradient;
     }
 
-    /** Number of examples of the last forward pass. */
+    /** Number of examples of the last completed forward pass, 0 when there is none. */
     public int batchSize() {
         return m;
     }
 
-    void beginForward(Batch batch, int m) {
+    /** Called before a forward pass: until it completes, these buffers hold no usable pass. */
+    void forgetForward() {
+        this.forwardBatch = null;
+        this.m = 0;
+    }
+
+    /** Called after a forward pass on {@code batch} completed. */
+    void forwardDone(Batch batch, int m) {
         this.forwardBatch = batch;
         this.forwardFills = batch.fills();
         this.m = m;

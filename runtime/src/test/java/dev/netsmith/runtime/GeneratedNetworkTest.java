@@ -209,6 +209,49 @@ class GeneratedNetworkTest {
     }
 
     @Test
+    void aForwardPassThatFailsHalfWayCannotBeUsedForGradients() {
+        HandWrittenTanhSigmoid inner = new HandWrittenTanhSigmoid(3, 5, 1, 0.7, 0.1);
+        GeneratedNetwork failing = new GeneratedNetwork(inner.architecture(), inner.layout()) {
+            @Override
+            protected void runForward(double[] theta, double[][] x, int m, Workspace w, Dropout dropout) {
+                ((GeneratedNetwork) inner).runForward(theta, x, m, w, dropout);
+                if (!Double.isFinite(theta[0])) {
+                    throw new ArithmeticException("a user's activation gave up half way");
+                }
+            }
+
+            @Override
+            protected double runDataCost(double[][] y, int m, Workspace w) {
+                return ((GeneratedNetwork) inner).runDataCost(y, m, w);
+            }
+
+            @Override
+            protected void runLossPerExample(double[][] y, int m, Workspace w, double[] out) {
+                ((GeneratedNetwork) inner).runLossPerExample(y, m, w, out);
+            }
+
+            @Override
+            protected double runL2Cost(double[] theta, int m) {
+                return ((GeneratedNetwork) inner).runL2Cost(theta, m);
+            }
+
+            @Override
+            protected void runBackward(double[] theta, double[][] y, int m, Workspace w) {
+                ((GeneratedNetwork) inner).runBackward(theta, y, m, w);
+            }
+        };
+        failing.forward(params, batch, ws, Dropout.off());
+        Parameters broken = params.copy();
+        broken.values()[0] = Double.NaN;
+        thrown(ArithmeticException.class, () -> failing.forward(broken, batch, ws, Dropout.off()), "half way");
+        thrown(IllegalStateException.class, () -> failing.backward(params, batch, ws), "run forward");
+        thrown(IllegalStateException.class, () -> failing.dataCost(batch, ws), "run forward");
+        thrown(IllegalStateException.class, () -> DropoutMask.recordedFrom(ws), "no forward pass");
+        failing.forward(params, batch, ws, Dropout.off());
+        failing.backward(params, batch, ws);
+    }
+
+    @Test
     void refusesAnOutputArrayTooShortForTheLosses() {
         forward();
         refused(IllegalArgumentException.class, () -> net.lossPerExample(batch, ws, new double[11]), "room for 12", "got 11");
