@@ -13,6 +13,7 @@ import java.util.Locale;
 /**
  * What a network's declaration fixed at compile time: sizes, activations, declared keep probabilities,
  * loss, L2 strength and initialisation. Layer numbers are 1-based as in the course notes: layer 0 is the input.
+ * Immutable, so it may be shared by threads.
  *
  * @param name   the declaring type's canonical name
  * @param inputs n0, the number of input features
@@ -33,6 +34,9 @@ public record Architecture(String name, int inputs, List<Layer> layers, Loss los
      */
     public record Layer(int units, Activation activation, double keepProb, String custom) {
         public Layer {
+            if (activation == null) {
+                throw new IllegalArgumentException("a layer needs an activation, was null");
+            }
             if (units <= 0) {
                 throw new IllegalArgumentException("a layer needs at least 1 unit, was " + units);
             }
@@ -51,6 +55,9 @@ public record Architecture(String name, int inputs, List<Layer> layers, Loss los
     }
 
     public Architecture {
+        if (name == null || loss == null || init == null) {
+            throw new IllegalArgumentException("name, loss and init must not be null, were " + name + ", " + loss + ", " + init);
+        }
         layers = List.copyOf(layers);
         if (inputs <= 0) {
             throw new IllegalArgumentException("a network needs at least 1 input, was " + inputs);
@@ -60,6 +67,25 @@ public record Architecture(String name, int inputs, List<Layer> layers, Loss los
         }
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("l2 must be finite and >= 0, was " + l2);
+        }
+        l2 += 0.0; // -0.0 becomes 0.0: the same network, so the same canonical form and fingerprint
+        int depth = layers.size();
+        for (int l = 1; l < depth; l++) {
+            if (layers.get(l - 1).activation() == Activation.SOFTMAX) {
+                throw new IllegalArgumentException("softmax on hidden layer " + l + ": softmax is for the output layer only");
+            }
+        }
+        Layer output = layers.get(depth - 1);
+        if (output.activation() != loss.outputActivation()) {
+            throw new IllegalArgumentException("loss " + loss + " needs output activation " + loss.outputActivation()
+                    + ", but output layer " + depth + " uses " + output.activation());
+        }
+        if (output.activation() == Activation.SOFTMAX && output.units() < 2) {
+            throw new IllegalArgumentException("softmax output layer " + depth + " has 1 unit; softmax needs at least 2 units");
+        }
+        if (output.keepProb() != 1.0) {
+            throw new IllegalArgumentException("keepProb of layer " + depth + " is " + output.keepProb()
+                    + ", but it is the output layer, which keeps every unit");
         }
     }
 

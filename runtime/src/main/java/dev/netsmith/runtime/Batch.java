@@ -7,31 +7,37 @@ import dev.netsmith.Loss;
  * Y is n_L × m with labels valid for the loss. Every check happens when the batch is made, so the networks'
  * hot paths only compare sizes. A batch keeps references to the arrays it was given: do not change them
  * afterwards.
+ *
+ * <p>Thread safety: a batch made by {@link #of} or {@link #inputs} is never changed by Netsmith and may be read by
+ * several threads at once. A {@link #buffer} is refilled by {@link #gather}, so it belongs to one thread.
  */
 public final class Batch {
 
     private final double[][] x;
     private final double[][] y;
     private final Loss loss;
+    private final boolean buffer;
     private int m;
+    private int fills;
 
-    private Batch(double[][] x, double[][] y, Loss loss, int m) {
+    private Batch(double[][] x, double[][] y, Loss loss, int m, boolean buffer) {
         this.x = x;
         this.y = y;
         this.loss = loss;
         this.m = m;
+        this.buffer = buffer;
     }
 
     /** Inputs and labels for a network of this architecture; throws naming the first problem found. */
     public static Batch of(Architecture architecture, double[][] x, double[][] y) {
         int m = checkInputs(architecture, x);
         checkLabels(architecture, y, m);
-        return new Batch(x, y, architecture.loss(), m);
+        return new Batch(x, y, architecture.loss(), m, false);
     }
 
     /** Inputs only (for prediction); costs and gradients need {@link #of}. */
     public static Batch inputs(Architecture architecture, double[][] x) {
-        return new Batch(x, null, architecture.loss(), checkInputs(architecture, x));
+        return new Batch(x, null, architecture.loss(), checkInputs(architecture, x), false);
     }
 
     /**
@@ -43,16 +49,28 @@ public final class Batch {
             throw new IllegalArgumentException("a batch buffer needs room for at least one example, was " + capacity);
         }
         return new Batch(new double[architecture.inputs()][capacity], new double[architecture.outputs()][capacity],
-                architecture.loss(), 0);
+                architecture.loss(), 0, true);
     }
 
-    /** Fills this buffer with the examples {@code columns[from..to)} of a checked batch. */
+    /**
+     * Fills this buffer with the examples {@code columns[from..to)} of a checked batch. Only a {@link #buffer}
+     * can be filled: a batch made by {@link #of} holds the caller's arrays.
+     */
     public void gather(Batch source, int[] columns, int from, int to) {
+        if (!buffer) {
+            throw new IllegalArgumentException("only a buffer made by Batch.buffer can be filled; this batch holds the arrays it was made from");
+        }
+        if (source == this) {
+            throw new IllegalArgumentException("a buffer cannot gather from itself");
+        }
         if (source.y == null) {
             throw new IllegalArgumentException("the source batch has no labels");
         }
         if (source.x.length != x.length || source.y.length != y.length || source.loss != loss) {
             throw new IllegalArgumentException("the source batch is for another network");
+        }
+        if (from < 0 || to > columns.length) {
+            throw new IllegalArgumentException("columns " + from + ".." + to + " outside an array of " + columns.length + " columns");
         }
         int count = to - from;
         if (count <= 0 || count > capacity()) {
@@ -67,6 +85,7 @@ public final class Batch {
         copyColumns(source.x, x, columns, from, count);
         copyColumns(source.y, y, columns, from, count);
         m = count;
+        fills++;
     }
 
     private static void copyColumns(double[][] from, double[][] to, int[] columns, int start, int count) {
@@ -105,6 +124,11 @@ public final class Batch {
                 && loss == architecture.loss();
     }
 
+    /** How many times {@link #gather} has refilled this batch: a forward pass is valid only for the filling it saw. */
+    int fills() {
+        return fills;
+    }
+
     /** The loss whose label rules the labels were checked against. */
     Loss loss() {
         return loss;
@@ -120,12 +144,13 @@ public final class Batch {
         if (x == null) {
             throw new IllegalArgumentException("X is null; expected " + n0 + " × m (one row per input feature)");
         }
+        String shape = "X must be " + n0 + " × m (one row per input feature, one column per example)";
         if (x.length != n0) {
-            throw new IllegalArgumentException("X must be " + n0 + " × m (one row per input feature, one column per example); it has "
+            throw new IllegalArgumentException(shape + "; it has "
                     + x.length + " rows" + (x.length > 0 && x[0] != null && x[0].length == n0
                     ? " (is it one row per example? transpose it)" : ""));
         }
-        int m = checkRows("X", x);
+        int m = checkRows(shape, x);
         for (int i = 0; i < n0; i++) {
             double[] row = x[i];
             for (int j = 0; j < m; j++) {
@@ -137,17 +162,18 @@ public final class Batch {
         return m;
     }
 
-    private static int checkRows(String what, double[][] rows) {
+    /** The common row length, at least 1; {@code shape} says what was expected ("X must be 3 × m (…)"). */
+    private static int checkRows(String shape, double[][] rows) {
         if (rows[0] == null) {
-            throw new IllegalArgumentException(what + " row 0 is null");
+            throw new IllegalArgumentException(shape + "; row 0 is null");
         }
         int m = rows[0].length;
         if (m == 0) {
-            throw new IllegalArgumentException(what + " has no columns: a batch needs at least one example (m = 0)");
+            throw new IllegalArgumentException(shape + "; it has no columns, and a batch needs at least one example (m = 0)");
         }
         for (int i = 1; i < rows.length; i++) {
             if (rows[i] == null || rows[i].length != m) {
-                throw new IllegalArgumentException(what + " row " + i + " has " + (rows[i] == null ? "no array" : rows[i].length + " entries")
+                throw new IllegalArgumentException(shape + "; row " + i + (rows[i] == null ? " is null" : " has " + rows[i].length + " entries")
                         + ", row 0 has " + m + ": every row must have one entry per example");
             }
         }
@@ -159,13 +185,13 @@ public final class Batch {
         if (y == null) {
             throw new IllegalArgumentException("Y is null; expected " + nL + " × " + m + " labels");
         }
+        String shape = "Y must be " + nL + " × " + m + " (one row per output unit, one column per example of X)";
         if (y.length != nL) {
-            throw new IllegalArgumentException("Y must be " + nL + " × " + m + " (one row per output unit, one column per example); it has "
-                    + y.length + " rows");
+            throw new IllegalArgumentException(shape + "; it has " + y.length + " rows");
         }
-        int columns = checkRows("Y", y);
+        int columns = checkRows(shape, y);
         if (columns != m) {
-            throw new IllegalArgumentException("Y must be " + nL + " × " + m + " (one column per example of X); it has " + columns + " columns");
+            throw new IllegalArgumentException(shape + "; it has " + columns + " columns");
         }
         switch (architecture.loss()) {
             case BINARY_CROSS_ENTROPY -> checkBinary(y, m);

@@ -5,6 +5,14 @@ package dev.netsmith.runtime;
  * parameters, the buffers ({@link Workspace}) and the data ({@link Batch}) are passed in, so one instance
  * serves any number of threads as long as each thread has its own workspace.
  *
+ * <p>Thread safety: the network, its {@link Architecture} and {@link ParameterLayout} are immutable and may be
+ * shared freely. A {@link Workspace} is not thread-safe: one per thread. {@link Parameters} and a checked
+ * {@link Batch} may be read by several threads at once as long as no thread writes them meanwhile (an optimizer
+ * step writes parameters; {@link Batch#gather} refills a buffer, which therefore belongs to one thread). A
+ * training {@link Dropout} draws from its random generator, so it belongs to one thread; {@link Dropout#off()}
+ * and a fixed-mask dropout may be shared. {@link #predict} makes its own workspace and may be called from any
+ * thread.
+ *
  * <p>The usual sequence is {@link #forward} then {@link #backward} on the same batch and workspace; every
  * array returned is a live buffer of the workspace, valid until its next use.
  */

@@ -9,6 +9,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  * run-time overrides) or {@link #fixed} (replays a recorded mask, for a gradient check with dropout).
  * Inverted dropout keeps a unit with probability p and scales it by 1/p, so A = A ⊙ D / p forward and
  * dA = dA ⊙ D / p backward.
+ *
+ * <p>Thread safety: {@link #off()} and {@link #fixed} dropouts are immutable and may be shared by threads. A
+ * {@link #training} dropout draws its masks from the generator it was given, which is not thread-safe and whose
+ * sequence is what makes a run reproducible: give each thread its own (with its own generator).
  */
 public final class Dropout {
 

@@ -7,6 +7,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * A recorded dropout pattern: for each hidden layer with dropout, an n_l × m matrix of 0 and 1/keep_prob.
  * A gradient check with dropout replays one such mask in every cost evaluation and in backprop, so that the
  * function being differentiated stays the same.
+ *
+ * <p>A mask is not changed after it is made, so threads may replay the same one; do not write into the arrays
+ * {@link #layer} returns.
  */
 public final class DropoutMask {
 
@@ -29,6 +32,7 @@ public final class DropoutMask {
         if (m <= 0) {
             throw new IllegalArgumentException("a mask needs at least one example, m = " + m);
         }
+        training.checkApplicable(architecture.sizes(), m);
         int depth = architecture.depth();
         double[][][] layers = new double[depth + 1][][];
         for (int l = 1; l < depth; l++) {
@@ -49,6 +53,9 @@ public final class DropoutMask {
     public static DropoutMask recordedFrom(Workspace ws) {
         int depth = ws.sizes().length - 1;
         int m = ws.batchSize();
+        if (m == 0) {
+            throw new IllegalStateException("no forward pass has run on this workspace: there is no mask to record");
+        }
         double[][][] layers = new double[depth + 1][][];
         for (int l = 1; l < depth; l++) {
             double[][] active = ws.activeMask(l);

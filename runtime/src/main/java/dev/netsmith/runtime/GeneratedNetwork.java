@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * The base of every generated {@code T_Model}: checks the arguments of each public call once, before any
- * work, then hands plain arrays to the generated kernels.
+ * work, then hands plain arrays to the generated kernels. It holds only the immutable architecture and layout,
+ * so one instance may be used from several threads at once, each with its own {@link Workspace} (see
+ * {@link CompiledNetwork} for what else may be shared).
  */
 public abstract class GeneratedNetwork implements CompiledNetwork {
 
@@ -45,8 +47,9 @@ public abstract class GeneratedNetwork implements CompiledNetwork {
             throw new IllegalArgumentException("dropout is null; pass Dropout.off() for none");
         }
         dropout.checkApplicable(sizes, batch.m());
-        ws.beginForward(batch, batch.m());
+        ws.forgetForward();
         runForward(params.values(), batch.x(), batch.m(), ws, dropout);
+        ws.forwardDone(batch, batch.m());
         return ws.output();
     }
 
@@ -142,7 +145,8 @@ public abstract class GeneratedNetwork implements CompiledNetwork {
         checkBatch(batch, true);
         checkWorkspace(ws, batch.m());
         if (!ws.lastForwardWas(batch) || ws.batchSize() != batch.m()) {
-            throw new IllegalStateException("run forward(params, batch, ws, dropout) on this batch and workspace first");
+            throw new IllegalStateException("run forward(params, batch, ws, dropout) on this batch and workspace first"
+                    + " (again after gather refills a buffer)");
         }
     }
 }

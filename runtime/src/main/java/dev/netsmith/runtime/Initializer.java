@@ -2,6 +2,7 @@ package dev.netsmith.runtime;
 
 import dev.netsmith.Init;
 import dev.netsmith.runtime.ParameterLayout.Tensor;
+import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
@@ -13,6 +14,10 @@ public final class Initializer {
 
     /** Parameters for this architecture from a Well19937c generator seeded with {@code seed}. */
     public static Parameters initialize(Architecture architecture, ParameterLayout layout, long seed) {
+        if (!layout.hasSizes(architecture.sizes())) {
+            throw new IllegalArgumentException("the layout's sizes " + Arrays.toString(layout.sizes()) + " are not the architecture's "
+                    + Arrays.toString(architecture.sizes()));
+        }
         RandomGenerator rng = new Well19937c(seed);
         double[] theta = new double[layout.size()];
         for (int l = 1; l <= architecture.depth(); l++) {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * Where every tensor lives in the one flat parameter vector: W1, b1, W2, b2, … in that order, each weight
  * matrix row-major. Names follow the course notes: {@code W2[3][4]} is row 3, column 4 of layer 2's weights
- * and {@code b2[3]} entry 3 of its biases, zero-based.
+ * and {@code b2[3]} entry 3 of its biases, zero-based. Immutable, so it may be shared by threads.
  */
 public final class ParameterLayout {
 
@@ -103,7 +103,7 @@ public final class ParameterLayout {
 
     /** The layout implied by layer sizes [n0, …, nL]. */
     public static ParameterLayout of(int... sizes) {
-        int[] offsets = new int[2 * (sizes.length - 1)];
+        int[] offsets = new int[2 * Math.max(0, sizes.length - 1)];
         long next = 0;
         for (int l = 1; l < sizes.length; l++) {
             offsets[2 * l - 2] = (int) Math.min(next, Integer.MAX_VALUE);
@@ -204,6 +204,9 @@ public final class ParameterLayout {
             throw new IllegalArgumentException("not an entry name like W2[3][4] or b2[3]: " + entry);
         }
         String[] parts = entry.substring(open + 1, entry.length() - 1).split("\\]\\[", -1);
+        if (parts.length > 2) {
+            throw new IllegalArgumentException("not an entry name like W2[3][4] or b2[3]: " + entry);
+        }
         try {
             return parts.length == 1
                     ? indexOf(entry.substring(0, open), Integer.parseInt(parts[0]))

@@ -7,6 +7,9 @@ import java.util.Arrays;
  * A network's parameters: one flat {@code double[]} in the order W1, b1, W2, b2, … described by a
  * {@link ParameterLayout}. Optimizers and the gradient checker see it as one vector; {@link #tensor} gives
  * the course's matrix view.
+ *
+ * <p>Not synchronised: several threads may read the same parameters at once (each with its own
+ * {@link Workspace}) as long as none writes them meanwhile, as an optimizer step or {@link #setTensor} does.
  */
 public final class Parameters {
 
@@ -56,16 +59,19 @@ public final class Parameters {
         return out;
     }
 
-    /** Overwrites one tensor from rows × cols values. */
+    /** Overwrites one tensor from rows × cols values; on a shape error nothing is written. */
     public void setTensor(String name, double[][] rows) {
         Tensor t = layout.tensor(name);
-        if (rows.length != t.rows()) {
-            throw new IllegalArgumentException(name + " has " + t.rows() + " rows, got " + rows.length);
+        if (rows == null || rows.length != t.rows()) {
+            throw new IllegalArgumentException(name + " has " + t.rows() + " rows, got " + (rows == null ? "null" : rows.length));
         }
         for (int i = 0; i < t.rows(); i++) {
-            if (rows[i].length != t.cols()) {
-                throw new IllegalArgumentException(name + " is " + t.rows() + " × " + t.cols() + ", row " + i + " has " + rows[i].length + " entries");
+            if (rows[i] == null || rows[i].length != t.cols()) {
+                throw new IllegalArgumentException(name + " is " + t.rows() + " × " + t.cols() + ", row " + i + " has "
+                        + (rows[i] == null ? "no array" : rows[i].length + " entries"));
             }
+        }
+        for (int i = 0; i < t.rows(); i++) {
             System.arraycopy(rows[i], 0, values, t.offset() + i * t.cols(), t.cols());
         }
     }

@@ -7,7 +7,7 @@ package dev.netsmith.runtime;
  * the examples of one row are what HotSpot vectorises.
  *
  * <p>The accessors exist for generated code and the drivers; a workspace is not thread-safe, so give each
- * thread its own. Layer numbers are 1-based.
+ * thread its own (the network itself may be shared, see {@link CompiledNetwork}). Layer numbers are 1-based.
  */
 public final class Workspace {
 
@@ -32,7 +32,8 @@ public final class Workspace {
     private final int[] changed;
     private final double[][] labelRows;
     private final double[] gradient;
-    private Object forwardBatch;
+    private Batch forwardBatch;
+    private int forwardFills;
     private int m;
 
     /** Buffers for a network of this architecture and batches of at most {@code maxBatch} examples. */
@@ -194,17 +195,26 @@ public final class Workspace {
         return gradient;
     }
 
-    /** Number of examples of the last forward pass. */
+    /** Number of examples of the last completed forward pass, 0 when there is none. */
     public int batchSize() {
         return m;
     }
 
-    void beginForward(Object batch, int m) {
+    /** Called before a forward pass: until it completes, these buffers hold no usable pass. */
+    void forgetForward() {
+        this.forwardBatch = null;
+        this.m = 0;
+    }
+
+    /** Called after a forward pass on {@code batch} completed. */
+    void forwardDone(Batch batch, int m) {
         this.forwardBatch = batch;
+        this.forwardFills = batch.fills();
         this.m = m;
     }
 
-    boolean lastForwardWas(Object batch) {
-        return forwardBatch == batch;
+    /** Whether the last forward pass ran on this batch as it is now (not before a buffer was refilled). */
+    boolean lastForwardWas(Batch batch) {
+        return forwardBatch == batch && forwardFills == batch.fills();
     }
 }
