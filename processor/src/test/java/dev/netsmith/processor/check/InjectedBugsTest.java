@@ -73,7 +73,7 @@ class InjectedBugsTest {
     }
 
     private static void assertFailsAt(GradientCheckReport report, int layer, Set<String> tensors, String... words) {
-        System.out.println(report);
+        System.out.println(report.network() + ": " + report.verdict() + ", " + report.diagnosis().summary());
         assertEquals(Verdict.FAIL, report.verdict(), report::toString);
         assertEquals(layer, report.diagnosis().layer(), report::toString);
         assertEquals(tensors, Set.copyOf(report.diagnosis().tensors()), report::toString);
