@@ -13,9 +13,9 @@ import dev.netsmith.Activation;
 import dev.netsmith.Init;
 import dev.netsmith.Loss;
 import dev.netsmith.runtime.Architecture.Layer;
+import dev.netsmith.testing.AllocationMeter;
 import dev.netsmith.testing.HandWrittenTanhSigmoid;
 import dev.netsmith.testing.SeparableData;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.random.Well19937c;
@@ -39,8 +39,6 @@ class WorkspaceTest {
     private static final int WINDOW = 50;
     private static final int WINDOWS = 11;
 
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final Object[] sink = new Object[1];
 
     private static final Architecture DEEP = new Architecture("test.Deep", 7, List.of(new Layer(5, Activation.RELU, 0.8, null),
@@ -107,7 +105,7 @@ class WorkspaceTest {
 
     @Test
     void aFreshWorkspaceAllocatesNothingForAStepWithoutDropout() {
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        assumeTrue(AllocationMeter.available());
         HandWrittenTanhSigmoid net = new HandWrittenTanhSigmoid(3, 64, 1, 0.8, 0.01);
         Parameters params = net.initialize(1);
         Batch batch = SeparableData.blobs(net.architecture(), 256, 0.8, 2);
@@ -115,18 +113,18 @@ class WorkspaceTest {
         long least = Long.MAX_VALUE;
         for (int attempt = 0; attempt < 5; attempt++) {
             Workspace ws = net.newWorkspace(256);
-            long before = threads.getCurrentThreadAllocatedBytes();
+            long before = AllocationMeter.allocatedBytes();
             net.forward(params, batch, ws, Dropout.off());
             net.dataCost(batch, ws);
             net.backward(params, batch, ws);
-            least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+            least = Math.min(least, AllocationMeter.allocatedBytes() - before);
         }
         assertTrue(least <= SLACK_BYTES, "bytes allocated by the first step on a fresh workspace: " + least);
     }
 
     @Test
     void dropoutBuffersAreAllocatedByTheFirstPassThatDropsUnits() {
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        assumeTrue(AllocationMeter.available());
         HandWrittenTanhSigmoid net = new HandWrittenTanhSigmoid(3, 64, 1, 0.8, 0.01);
         Parameters params = net.initialize(1);
         Batch batch = SeparableData.blobs(net.architecture(), 256, 0.8, 2);
@@ -137,11 +135,11 @@ class WorkspaceTest {
         for (int attempt = 0; attempt < 5; attempt++) {
             Workspace ws = net.newWorkspace(256);
             Dropout training = Dropout.training(new Well19937c(attempt));
-            long t0 = threads.getCurrentThreadAllocatedBytes();
+            long t0 = AllocationMeter.allocatedBytes();
             net.forward(params, batch, ws, training);
-            long t1 = threads.getCurrentThreadAllocatedBytes();
+            long t1 = AllocationMeter.allocatedBytes();
             net.forward(params, batch, ws, training);
-            long t2 = threads.getCurrentThreadAllocatedBytes();
+            long t2 = AllocationMeter.allocatedBytes();
             first = Math.min(first, t1 - t0);
             second = Math.min(second, t2 - t1);
         }
@@ -162,16 +160,16 @@ class WorkspaceTest {
 
     @Test
     void stepsAfterTheFirstAllocateNothing() {
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        assumeTrue(AllocationMeter.available());
         long[] windows = allocatedPerWindow(false);
-        assertTrue(median(windows) <= SLACK_BYTES, () -> "bytes allocated per " + WINDOW + " steps: " + Arrays.toString(windows));
+        assertTrue(AllocationMeter.median(windows) <= SLACK_BYTES, () -> "bytes allocated per " + WINDOW + " steps: " + Arrays.toString(windows));
     }
 
     @Test
     void theMeterSeesOneSmallAllocationPerStep() {
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        assumeTrue(AllocationMeter.available());
         long[] windows = allocatedPerWindow(true);
-        assertTrue(median(windows) >= WINDOW * 16L, () -> "bytes allocated per " + WINDOW + " steps: " + Arrays.toString(windows));
+        assertTrue(AllocationMeter.median(windows) >= WINDOW * 16L, () -> "bytes allocated per " + WINDOW + " steps: " + Arrays.toString(windows));
     }
 
     /** Steps on mini-batches of 16 gathered into one buffer, with training dropout, as a trainer takes them. */
@@ -191,7 +189,7 @@ class WorkspaceTest {
         int steps = WARM_UP + WINDOW * WINDOWS;
         for (int t = 0; t <= steps; t++) {
             if (t >= WARM_UP && (t - WARM_UP) % WINDOW == 0) {
-                readings[(t - WARM_UP) / WINDOW] = threads.getCurrentThreadAllocatedBytes();
+                readings[(t - WARM_UP) / WINDOW] = AllocationMeter.allocatedBytes();
             }
             if (t == steps) {
                 break;
@@ -207,16 +205,6 @@ class WorkspaceTest {
             }
         }
         assertTrue(Double.isFinite(sum));
-        long[] windows = new long[WINDOWS];
-        for (int w = 0; w < WINDOWS; w++) {
-            windows[w] = readings[w + 1] - readings[w];
-        }
-        return windows;
-    }
-
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return AllocationMeter.windows(readings);
     }
 }

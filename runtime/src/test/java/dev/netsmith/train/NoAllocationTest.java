@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.netsmith.runtime.Batch;
 import dev.netsmith.runtime.CompiledNetwork;
+import dev.netsmith.testing.AllocationMeter;
 import dev.netsmith.testing.HandWrittenTanhSigmoid;
 import dev.netsmith.testing.SeparableData;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +37,6 @@ class NoAllocationTest {
     private static final int WINDOWS = 10;
     private static final int TO = FROM + WINDOW * WINDOWS;
 
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final CompiledNetwork net = new HandWrittenTanhSigmoid(3, 6, 1, 0.8, 0.01);
     private final Batch train = SeparableData.blobs(net.architecture(), 60, 0.8, 1);
     private final Batch dev = SeparableData.blobs(net.architecture(), 40, 0.8, 2, 3);
@@ -46,20 +44,19 @@ class NoAllocationTest {
 
     @Test
     void stepsAfterWarmUpAllocateNothing() {
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        assumeTrue(AllocationMeter.available());
         long[] windows = allocatedPerWindow(false);
-        assertTrue(median(windows) <= SLACK_BYTES, () -> "bytes allocated per " + WINDOW + " steps: " + Arrays.toString(windows));
+        assertTrue(AllocationMeter.median(windows) <= SLACK_BYTES, () -> "bytes allocated per " + WINDOW + " steps: " + Arrays.toString(windows));
     }
 
     @Test
     void theMeterSeesOneSmallAllocationPerStep() {
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        assumeTrue(AllocationMeter.available());
         long[] windows = allocatedPerWindow(true);
-        assertTrue(median(windows) >= WINDOW * 16L, () -> "bytes allocated per " + WINDOW + " steps: " + Arrays.toString(windows));
+        assertTrue(AllocationMeter.median(windows) >= WINDOW * 16L, () -> "bytes allocated per " + WINDOW + " steps: " + Arrays.toString(windows));
     }
 
     private long[] allocatedPerWindow(boolean leakOnePerStep) {
-        long thread = Thread.currentThread().getId();
         long[] readings = new long[WINDOWS + 1];
         TrainingResult result = Trainer.adam(0.01).batchSize(8).iterations(TO).earlyStopping(1_000_000, 0.0)
                 .listener(TrainingListener.everyIterations(1, p -> {
@@ -68,21 +65,11 @@ class NoAllocationTest {
                     }
                     long t = p.iteration();
                     if (t >= FROM && (t - FROM) % WINDOW == 0) {
-                        readings[(int) (t - FROM) / WINDOW] = threads.getThreadAllocatedBytes(thread);
+                        readings[(int) (t - FROM) / WINDOW] = AllocationMeter.allocatedBytes();
                     }
                 }))
                 .fit(net, net.initialize(1), train, dev);
         assertEquals(TO, result.iterations());
-        long[] windows = new long[WINDOWS];
-        for (int w = 0; w < WINDOWS; w++) {
-            windows[w] = readings[w + 1] - readings[w];
-        }
-        return windows;
-    }
-
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return AllocationMeter.windows(readings);
     }
 }

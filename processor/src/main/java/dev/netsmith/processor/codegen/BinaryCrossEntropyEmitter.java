@@ -17,15 +17,9 @@ final class BinaryCrossEntropyEmitter implements LossEmitter {
 
     @Override
     public CodeBlock perExample(String outputs) {
-        return CodeBlock.builder()
-                .addStatement("$T.fill(out, 0, m, 0.0)", Names.ARRAYS)
-                .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
-                .addStatement("final double[] zi = z[i]")
-                .addStatement("final double[] yi = y[i]")
-                .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("out[j] += $T.max(zi[j], 0.0) - zi[j] * yi[j] + $T.log(1.0 + $T.exp(-$T.abs(zi[j])))", Math.class, Math.class, Math.class, Math.class)
-                .endControlFlow()
-                .endControlFlow()
-                .build();
+        return LossEmitter.sumOverRows(outputs, CodeBlock.builder()
+                .addStatement("out[j] += $T.max(zi[j], 0.0) - zi[j] * yi[j] + $T.log(1.0 + $T.exp(-$T.abs(zi[j])))",
+                        Math.class, Math.class, Math.class, Math.class)
+                .build());
     }
 }

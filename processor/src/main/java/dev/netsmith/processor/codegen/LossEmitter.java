@@ -28,4 +28,18 @@ interface LossEmitter {
      * the linear output of squared error is Z itself.
      */
     CodeBlock perExample(String outputs);
+
+    /** ℓ_j as a sum over the output rows: {@code body} adds row i's term to out[j], with zi and yi in scope. */
+    static CodeBlock sumOverRows(String outputs, CodeBlock body) {
+        return CodeBlock.builder()
+                .addStatement("$T.fill(out, 0, m, 0.0)", Names.ARRAYS)
+                .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
+                .addStatement("final double[] zi = z[i]")
+                .addStatement("final double[] yi = y[i]")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .add(body)
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
 }

@@ -12,16 +12,9 @@ final class MeanSquaredErrorEmitter implements LossEmitter {
 
     @Override
     public CodeBlock perExample(String outputs) {
-        return CodeBlock.builder()
-                .addStatement("$T.fill(out, 0, m, 0.0)", Names.ARRAYS)
-                .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
-                .addStatement("final double[] zi = z[i]")
-                .addStatement("final double[] yi = y[i]")
-                .beginControlFlow("for (int j = 0; j < m; j++)")
+        return LossEmitter.sumOverRows(outputs, CodeBlock.builder()
                 .addStatement("final double d = zi[j] - yi[j]")
                 .addStatement("out[j] += 0.5 * d * d")
-                .endControlFlow()
-                .endControlFlow()
-                .build();
+                .build());
     }
 }
