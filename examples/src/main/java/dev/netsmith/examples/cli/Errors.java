@@ -2,6 +2,7 @@ package dev.netsmith.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -17,10 +18,20 @@ final class Errors {
     static int badInput(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + e.getMessage());
-        UnmatchedArgumentException.printSuggestions(e, err);
+        if (cmd.getParent() == null && e instanceof UnmatchedArgumentException u && !u.getUnmatched().get(0).startsWith("-")) {
+            err.println("error: there is no example '" + u.getUnmatched().get(0) + "'; " + examples(cmd));
+        } else {
+            err.println("error: " + e.getMessage());
+            UnmatchedArgumentException.printSuggestions(e, err);
+        }
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** e.g. "the examples are digits, planar and all". */
+    static String examples(CommandLine top) {
+        List<String> names = List.copyOf(top.getSubcommands().keySet());
+        return "the examples are " + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** A run that failed, e.g. a file that could not be written: exit code 1. */
@@ -30,8 +41,9 @@ final class Errors {
     }
 
     private static String describe(Throwable e) {
-        String message = e instanceof FileSystemException f
-                ? f.getFile() + (f.getReason() != null ? ": " + f.getReason() : ": " + e.getClass().getSimpleName())
+        // a FileSystemException's message is "file[ -> other]: reason"; without a reason its type says what happened
+        String message = e instanceof FileSystemException f && f.getReason() == null
+                ? e.getMessage() + ": " + e.getClass().getSimpleName()
                 : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         return e.getCause() != null && e.getCause() != e ? message + " (" + describe(e.getCause()) + ")" : message;
     }

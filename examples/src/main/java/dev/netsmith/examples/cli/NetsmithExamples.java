@@ -61,7 +61,6 @@ public final class NetsmithExamples implements Runnable {
     /** Without an example, say which there are. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name an example: "
-                + String.join(", ", Examples.all().stream().map(Example::name).toList()) + " or all");
+        throw new ParameterException(spec.commandLine(), "name an example; " + Errors.examples(spec.commandLine()));
     }
 }
