@@ -65,7 +65,8 @@ public final class Pipeline {
                 .checks(checks).listener(progress).fit(net, initial, train, dev);
         progress.finish();
 
-        out.println("Gradient checks (the first " + StagedChecks.DEFAULT_CHECK_EXAMPLES + " training examples, dropout off):");
+        out.println("Gradient checks (on the first " + Math.min(StagedChecks.DEFAULT_CHECK_EXAMPLES, train.m())
+                + " training examples, dropout off):");
         out.print(checks.sideBySide());
         for (StageReport stage : checks.reports()) {
             if (!stage.report().passed()) {

@@ -17,9 +17,4 @@ public record RunSettings(int epochs, long seed, Path outputDir) {
             throw new IllegalArgumentException("the number of epochs must be at least 1, was " + epochs);
         }
     }
-
-    /** The same settings writing into {@code dir}. */
-    public RunSettings withOutputDir(Path dir) {
-        return new RunSettings(epochs, seed, dir);
-    }
 }
