@@ -55,7 +55,9 @@ public final class GradientChecker {
         }
         Architecture architecture = net.architecture();
         Map<String, List<EntryResult>> byTensor = TensorSummaries.byTensor(layout, entries);
-        List<TensorResult> tensors = TensorSummaries.summarise(layout, byTensor, directions, options, architecture.l2(), base.m, noise);
+        List<TensorResult> tensors = new ArrayList<>(
+                TensorSummaries.summarise(layout, byTensor, directions, options, architecture.l2(), base.m, noise));
+        evaluations += RoundingRecheck.recheck(base, options, tensors, byTensor);
         Verdict verdict = Verdict.PASS;
         for (TensorResult t : tensors) {
             if (t.covered()) {
@@ -167,11 +169,20 @@ public final class GradientChecker {
             } else if (tensors.stream().anyMatch(t -> t.checked() > 0 && !t.complete())) {
                 notes.add("partial check: the checked/size column says how much of each tensor was compared entry by entry");
             }
-            List<String> noisy = tensors.stream().filter(TensorResult::withinNoise).map(TensorResult::name).toList();
-            if (!noisy.isEmpty()) {
-                notes.add(String.join(", ", noisy) + " pass although the relative difference is above " + options.passBelow()
+            List<String> tiny = tensors.stream().filter(t -> t.withinNoise() && Double.isNaN(t.widerDifference()))
+                    .map(TensorResult::name).toList();
+            if (!tiny.isEmpty()) {
+                notes.add(String.join(", ", tiny) + " pass although the relative difference is above " + options.passBelow()
                         + ": ‖g‖ is so small (as near a minimum) that ‖g − ĝ‖ is within " + (int) TensorSummaries.NOISE_FACTOR
                         + "× the estimates' rounding noise, where the relative difference measures only that noise");
+            }
+            for (TensorResult t : tensors) {
+                if (!Double.isNaN(t.widerDifference())) {
+                    notes.add(t.name() + " rechecked with larger ε: " + t.recheck() + (t.withinNoise()
+                            ? "; it fell as rounding noise falls (as 1/ε) to below passBelow, so it passes"
+                            : String.format(Locale.ROOT, "; it stopped falling at %.1e, above passBelow, so a disagreement "
+                            + "that large may be real (or, at the largest ε, truncation error)", t.widerDifference())));
+                }
             }
             notes.add(String.format(Locale.ROOT, "rounding noise of one estimate ≈ u·Σ|ℓ|/(ε·m) = %.1e", noise));
             return notes;

@@ -49,6 +49,7 @@ final class ReportJson {
         json.put("difference", t.covered() ? t.difference() : null);
         json.put("verdict", t.covered() ? t.verdict().name() : null);
         json.put("withinNoise", t.withinNoise());
+        json.put("widerDifference", Double.isNaN(t.widerDifference()) ? null : t.widerDifference());
         json.put("analyticNorm", t.analyticNorm());
         json.put("numericNorm", t.numericNorm());
         json.put("l2Norm", t.l2Norm());

@@ -17,17 +17,17 @@ final class ReportText {
                 r.mode().name().toLowerCase(Locale.ROOT), r.checkedEntries(), r.totalEntries(), r.costEvaluations(),
                 r.elapsed().toNanos() / 1e9, r.threads(), r.threads() == 1 ? "" : "s"));
         s.append('\n');
-        s.append(String.format(Locale.ROOT, "%-7s %-10s %-15s %-11s %-7s %-10s %-10s %-10s %s%n",
+        s.append(String.format(Locale.ROOT, "%-7s %-10s %-15s %-11s %-13s %-10s %-10s %-10s %s%n",
                 "tensor", "shape", "checked", "difference", "verdict", "‖g‖", "‖ĝ‖", "max error", "worst entry"));
         for (TensorResult t : r.tensors()) {
             String checked = t.checked() + "/" + t.tensor().size() + (t.inconclusive() > 0 ? " (" + t.inconclusive() + "k)" : "");
             if (t.checked() == 0 && !Double.isNaN(t.directional())) {
                 checked = "direction";
             }
-            s.append(String.format(Locale.ROOT, "%-7s %-10s %-15s %-11s %-7s %-10s %-10s %-10s %s%n",
+            s.append(String.format(Locale.ROOT, "%-7s %-10s %-15s %-11s %-13s %-10s %-10s %-10s %s%n",
                     t.name(), t.tensor().rows() + "×" + t.tensor().cols(), checked,
                     t.covered() ? String.format(Locale.ROOT, "%.2e", t.difference()) : "—",
-                    t.covered() ? t.verdict() : "not run",
+                    t.covered() ? t.verdict() + (t.withinNoise() ? " (noise)" : "") : "not run",
                     t.checked() > 0 ? sci(t.analyticNorm()) : "", t.checked() > 0 ? sci(t.numericNorm()) : "",
                     t.worst() != null ? sci(t.maxError()) : "", t.worst() != null ? t.worst().name() : ""));
         }

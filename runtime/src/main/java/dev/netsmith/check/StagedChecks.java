@@ -41,6 +41,7 @@ public final class StagedChecks implements TrainingStage {
     private static final System.Logger LOG = System.getLogger(StagedChecks.class.getName());
 
     private final long[] iterations;
+    private final boolean atEnd;
     private final OnFailure onFailure;
     private final CheckOptions options;
     private final Batch checkBatch;
@@ -48,8 +49,10 @@ public final class StagedChecks implements TrainingStage {
     private final List<StageReport> reports = new ArrayList<>();
     private Batch fixedBatch;
 
-    private StagedChecks(long[] iterations, OnFailure onFailure, CheckOptions options, Batch checkBatch, int checkExamples) {
+    private StagedChecks(long[] iterations, boolean atEnd, OnFailure onFailure, CheckOptions options, Batch checkBatch,
+                         int checkExamples) {
         this.iterations = iterations;
+        this.atEnd = atEnd;
         this.onFailure = onFailure;
         this.options = options;
         this.checkBatch = checkBatch;
@@ -58,7 +61,7 @@ public final class StagedChecks implements TrainingStage {
 
     /** A check before the first training step. */
     public static StagedChecks atInitialization() {
-        return new StagedChecks(new long[] {0}, OnFailure.STOP, null, null, DEFAULT_CHECK_EXAMPLES);
+        return new StagedChecks(new long[] {0}, false, OnFailure.STOP, null, null, DEFAULT_CHECK_EXAMPLES);
     }
 
     /** A first check after n training steps. */
@@ -77,12 +80,20 @@ public final class StagedChecks implements TrainingStage {
         return replaceStages(more);
     }
 
+    /**
+     * One more check when training ends, on the parameters the trainer returns (the best ones under early
+     * stopping), however many iterations that took; skipped when a stage just ran at that count.
+     */
+    public StagedChecks thenAtEnd() {
+        return new StagedChecks(iterations, true, onFailure, options, checkBatch, checkExamples);
+    }
+
     /** What a failing stage does: STOP (the default) or WARN. */
     public StagedChecks onFailure(OnFailure action) {
         if (action == null) {
             throw new IllegalArgumentException("onFailure needs STOP or WARN");
         }
-        return new StagedChecks(iterations, action, options, checkBatch, checkExamples);
+        return new StagedChecks(iterations, atEnd, action, options, checkBatch, checkExamples);
     }
 
     /** The check's options; by default the network's declared {@code @GradientCheck} settings. */
@@ -90,7 +101,7 @@ public final class StagedChecks implements TrainingStage {
         if (checkOptions == null) {
             throw new IllegalArgumentException("options are null");
         }
-        return new StagedChecks(iterations, onFailure, checkOptions, checkBatch, checkExamples);
+        return new StagedChecks(iterations, atEnd, onFailure, checkOptions, checkBatch, checkExamples);
     }
 
     /** Every stage checks this batch instead of the first examples of the training data. */
@@ -98,16 +109,16 @@ public final class StagedChecks implements TrainingStage {
         if (batch == null || !batch.hasLabels()) {
             throw new IllegalArgumentException("the check batch needs inputs and labels");
         }
-        return new StagedChecks(iterations, onFailure, options, batch, checkExamples);
+        return new StagedChecks(iterations, atEnd, onFailure, options, batch, checkExamples);
     }
 
     /** Every stage checks the first n training examples (64 by default). */
     public StagedChecks onFirstExamples(int n) {
-        return new StagedChecks(iterations, onFailure, options, checkBatch, (int) positive(n));
+        return new StagedChecks(iterations, atEnd, onFailure, options, checkBatch, (int) positive(n));
     }
 
     private StagedChecks replaceStages(long[] stages) {
-        return new StagedChecks(stages, onFailure, options, checkBatch, checkExamples);
+        return new StagedChecks(stages, atEnd, onFailure, options, checkBatch, checkExamples);
     }
 
     private static long positive(long n) {
@@ -120,6 +131,11 @@ public final class StagedChecks implements TrainingStage {
     /** The iteration counts at which a check runs. */
     public long[] stages() {
         return iterations.clone();
+    }
+
+    @Override
+    public boolean atEnd() {
+        return atEnd;
     }
 
     @Override
@@ -149,10 +165,11 @@ public final class StagedChecks implements TrainingStage {
 
     /**
      * Runs the check of the stage at {@code iteration} by hand, for a training loop of one's own; the
-     * iteration must be one of {@link #stages()}. The report is also kept in {@link #reports()}.
+     * iteration must be one of {@link #stages()}, or any count when {@link #thenAtEnd()} asked for a check at the
+     * end. The report is also kept in {@link #reports()}.
      */
     public StageReport check(long iteration, CompiledNetwork network, Parameters params, Batch trainingData) {
-        if (Arrays.stream(iterations).noneMatch(at -> at == iteration)) {
+        if (!atEnd && Arrays.stream(iterations).noneMatch(at -> at == iteration)) {
             throw new IllegalArgumentException("no stage at iteration " + iteration + "; the stages are " + Arrays.toString(iterations));
         }
         if (!(network instanceof CheckableNetwork checkable)) {
@@ -203,7 +220,8 @@ public final class StagedChecks implements TrainingStage {
             for (StageReport stage : reports) {
                 TensorResult result = stage.report().tensors().get(t);
                 s.append(String.format(Locale.ROOT, "  %-26s", result.covered()
-                        ? String.format(Locale.ROOT, "%.2e %s", result.difference(), result.verdict()) : "not run"));
+                        ? String.format(Locale.ROOT, "%.2e %s%s", result.difference(), result.verdict(),
+                        result.withinNoise() ? " (noise)" : "") : "not run"));
             }
             s.append('\n');
         }
@@ -212,6 +230,10 @@ public final class StagedChecks implements TrainingStage {
             s.append(String.format(Locale.ROOT, "  %-26s", String.format(Locale.ROOT, "%.2e %s", stage.report().difference(),
                     stage.report().verdict())));
         }
-        return s.append('\n').toString();
+        s.append('\n');
+        if (reports.stream().anyMatch(r -> r.report().tensors().stream().anyMatch(TensorResult::withinNoise))) {
+            s.append("(noise): above passBelow only by rounding error, which the report's notes show\n");
+        }
+        return s.toString();
     }
 }

@@ -69,7 +69,7 @@ final class TensorSummaries {
                     && Math.sqrt(diff) <= NOISE_FACTOR * noise * Math.sqrt(conclusive);
             results.add(new TensorResult(t, list.size(), inconclusive, Double.isNaN(difference) ? 0 : difference,
                     withinNoise ? Verdict.PASS : verdict, Math.sqrt(analytic), Math.sqrt(numeric), Math.sqrt(l2), maxError,
-                    worst, directional, withinNoise));
+                    worst, directional, withinNoise, Double.NaN, null));
         }
         return results;
     }

@@ -38,6 +38,7 @@ final class TrainingRun implements TrainingProgress {
     private final TrainingListener[] listeners;
     private final TrainingStage[] stages;
     private final long[] nextStageAt;
+    private final long[] lastStageAt;
     private final long iterationLimit;
     private final StopReason limitReason;
 
@@ -92,6 +93,8 @@ final class TrainingRun implements TrainingProgress {
         this.listeners = settings.listeners().toArray(new TrainingListener[0]);
         this.stages = settings.stages().toArray(new TrainingStage[0]);
         this.nextStageAt = new long[stages.length];
+        this.lastStageAt = new long[stages.length];
+        java.util.Arrays.fill(lastStageAt, -1);
     }
 
     TrainingResult run() {
@@ -119,6 +122,7 @@ final class TrainingRun implements TrainingProgress {
             }
         }
         restoreBestIfAny();
+        runEndStages();
         return new TrainingResult(params, stopReason, message, updater.steps(), epoch(), history, updater.export(),
                 Duration.ofNanos(System.nanoTime() - started));
     }
@@ -204,12 +208,26 @@ final class TrainingRun implements TrainingProgress {
         return sum / m + net.l2Cost(params, m);
     }
 
+    /** Runs the stages that asked to run at the end and have not just run, unless training diverged. */
+    private void runEndStages() {
+        if (stopReason == StopReason.DIVERGED) {
+            return;
+        }
+        for (int s = 0; s < stages.length; s++) {
+            if (stages[s].atEnd() && lastStageAt[s] != updater.steps()) {
+                stages[s].run(this);
+                lastStageAt[s] = updater.steps();
+            }
+        }
+    }
+
     /** Runs the stages due at the current iteration count, then honours any stop request of this iteration. */
     private void runDueStages() {
         long t = updater.steps();
         for (int s = 0; s < stages.length; s++) {
             if (nextStageAt[s] == t) {
                 stages[s].run(this);
+                lastStageAt[s] = t;
                 nextStageAt[s] = nextAt(s, t + 1);
             }
         }

@@ -16,7 +16,15 @@ public interface TrainingStage {
     long nextAt(long from);
 
     /**
-     * Runs at an iteration count {@link #nextAt} named. The parameters are the live ones: work on a copy to
+     * Whether to run once more when training ends, on the parameters it returns, unless it has just run at
+     * that iteration count. Divergence ends a run without it: its parameters are not the trained ones.
+     */
+    default boolean atEnd() {
+        return false;
+    }
+
+    /**
+     * Runs at an iteration count {@link #nextAt} named, or at the end. The parameters are the live ones: work on a copy to
      * perturb them. A failing stage may stop the run with {@link TrainingProgress#requestStop}.
      */
     void run(TrainingProgress progress);

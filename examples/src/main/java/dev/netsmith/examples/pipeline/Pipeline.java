@@ -58,7 +58,7 @@ public final class Pipeline {
         out.println(recipe.data().sizes() + "; " + settings.epochs() + " epochs of " + batchesPerEpoch + " mini-batches of at most "
                 + recipe.batchSize() + ", seed " + settings.seed());
 
-        StagedChecks checks = StagedChecks.atInitialization().thenAfterIterations(iterations);
+        StagedChecks checks = StagedChecks.atInitialization().thenAtEnd();
         ProgressBar progress = new ProgressBar(console, recipe.name(), iterations);
         Parameters initial = net.initialize(settings.seed());
         TrainingResult fit = recipe.trainer().batchSize(recipe.batchSize()).epochs(settings.epochs()).seed(settings.seed())

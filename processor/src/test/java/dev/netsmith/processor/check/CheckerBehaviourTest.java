@@ -235,4 +235,27 @@ class CheckerBehaviourTest {
         AssertionError error = assertThrows(AssertionError.class, () -> GradientAssertions.assertPassed(failing));
         assertTrue(error.getMessage().contains(failing.toString()), error.getMessage());
     }
+
+    /**
+     * Trained to fit 64 examples, the network's gradient is small and its logits large, so the difference at
+     * ε = 1e-7 is mostly rounding noise (about 1e-5, a WARN). Rechecked with larger ε, it falls tenfold per
+     * decade of ε, as rounding noise does, below passBelow: the tensors pass, and the report shows the sweep.
+     */
+    @Test
+    void roundingNoiseIsToldFromRealErrorsBySweepingEpsilon() {
+        CheckableNetwork net = net("ReluSoftmaxCrossEntropy");
+        Batch batch = batch(net);
+        Parameters trained = dev.netsmith.train.Trainer.adam(0.02).iterations(800).batchSize(M).withoutDropout()
+                .fit(net, net.initialize(53), batch).parameters();
+        GradientCheckReport report = GradientChecker.check(net, trained, batch);
+        assertEquals(Verdict.PASS, report.verdict(), report::toString);
+        assertTrue(report.difference() > 1e-7, "the course's difference at ε = 1e-7 is above passBelow: " + report.difference());
+        List<TensorResult> rechecked = report.tensors().stream().filter(t -> !Double.isNaN(t.widerDifference())).toList();
+        assertFalse(rechecked.isEmpty(), report::toString);
+        for (TensorResult t : rechecked) {
+            assertTrue(t.withinNoise() && t.widerDifference() < 1e-7 && t.difference() > 1e-7, report::toString);
+        }
+        assertTrue(report.notes().stream().anyMatch(n -> n.contains("rechecked with larger ε") && n.contains("at 1e-06")),
+                report::toString);
+    }
 }

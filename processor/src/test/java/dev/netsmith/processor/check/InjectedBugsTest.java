@@ -8,6 +8,7 @@ import dev.netsmith.check.CheckOptions;
 import dev.netsmith.check.CheckableNetwork;
 import dev.netsmith.check.GradientCheckReport;
 import dev.netsmith.check.GradientChecker;
+import dev.netsmith.check.TensorResult;
 import dev.netsmith.check.Verdict;
 import dev.netsmith.processor.testing.BugInjection;
 import dev.netsmith.processor.testing.TestData;
@@ -235,5 +236,20 @@ class InjectedBugsTest {
         GradientCheckReport report = check(injection.compile("bugs.Relu"), CheckOptions.defaults().withKinkHandling(true));
         assertFailsAt(report, 2, Set.of("dW2", "db2", "dW1", "db1"), "layer 2", "relu");
         assertTrue(report.inconclusive() < report.checkedEntries() / 10, report::toString);
+    }
+
+    /** A real error far below the fail threshold stays a WARN however ε is varied. */
+    @Test
+    void aSmallRealErrorStaysAWarningWhenEpsilonIsSwept() {
+        CheckableNetwork net = fourLayers()
+                .replace("gradients2", "grad[B2 + i] = sum * invM;", "grad[B2 + i] = sum * invM * (1 + 1e-5);", 1)
+                .compile("bugs.Deep");
+        GradientCheckReport report = check(net);
+        assertEquals(Verdict.WARN, report.verdict(), report::toString);
+        TensorResult db2 = report.tensor("db2");
+        assertEquals(Verdict.WARN, db2.verdict(), report::toString);
+        assertTrue(db2.widerDifference() > 1e-6, report::toString);
+        assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("db2 rechecked with larger ε") && n.contains("may be real")),
+                report::toString);
     }
 }

@@ -56,6 +56,20 @@ class StagedChecksTest {
     }
 
     @Test
+    void aCheckAtTheEndRunsOnTheParametersTrainingReturnsHoweverLongItTook() {
+        CheckableNetwork net = (CheckableNetwork) TestNetworks.generated().network("nets.Nets_TanhBinaryCrossEntropy");
+        Batch train = batch(net, 60);
+        StagedChecks checks = StagedChecks.atInitialization().thenAfterIterations(4).thenAtEnd();
+        TrainingResult result = Trainer.sgd(0.1).epochs(7).batchSize(20).checks(checks).fit(net, net.initialize(6), train);
+        assertEquals(21, result.iterations());
+        assertEquals(List.of(0L, 4L, 21L), checks.reports().stream().map(StageReport::iteration).toList());
+
+        StagedChecks endOnly = StagedChecks.afterIterations(21).thenAtEnd();
+        Trainer.sgd(0.1).epochs(7).batchSize(20).checks(endOnly).fit(net, net.initialize(6), train);
+        assertEquals(List.of(21L), endOnly.reports().stream().map(StageReport::iteration).toList(), "not twice at the same count");
+    }
+
+    @Test
     void aFailingStageStopsTrainingWithTheDiagnosis() {
         CheckableNetwork buggy = new BugInjection("demo.Net", JavaFileObjects.forSourceString("demo.Net", """
                 package demo;
