@@ -8,18 +8,11 @@ import static dev.netsmith.processor.validation.Declarations.demo;
 import static dev.netsmith.processor.validation.Declarations.expect;
 
 import dev.netsmith.processor.NetsmithProcessor;
+import dev.netsmith.processor.testing.GeneratesSource;
 import dev.netsmith.processor.validation.Declarations.Compiled;
 import dev.netsmith.processor.validation.Declarations.Source;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -55,7 +48,7 @@ class AnnotationClaimsTest {
 
     @Test
     void anotherProcessorsGeneratedCodeIsLeftUnclaimed() {
-        Compiled compiled = compileWith(List.of(new GeneratesWithGenerated(), new NetsmithProcessor()), NETS);
+        Compiled compiled = compileWith(List.of(new GeneratesSource("demo.Other", "package demo;\n\n@javax.annotation.processing.Generated(\"other\")\npublic class Other {}\n"), new NetsmithProcessor()), NETS);
         assertThat(compiled.compilation().errors()).isEmpty();
         List<String> warnings = compiled.compilation().warnings().stream().map(d -> d.getMessage(Locale.ROOT)).toList();
         assertThat(warnings).hasSize(1);
@@ -64,34 +57,6 @@ class AnnotationClaimsTest {
         assertThat(warnings.get(0)).doesNotContain("dev.netsmith");
         for (Diagnostic<? extends JavaFileObject> d : compiled.compilation().diagnostics()) {
             assertThat(d.getMessage(Locale.ROOT)).doesNotContain("Netsmith");
-        }
-    }
-
-    /** Another processor whose generated class carries {@code @Generated}. */
-    private static final class GeneratesWithGenerated extends AbstractProcessor {
-        private boolean done;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (!done) {
-                done = true;
-                try (Writer writer = processingEnv.getFiler().createSourceFile("demo.Other").openWriter()) {
-                    writer.write("package demo;\n\n@javax.annotation.processing.Generated(\"other\")\npublic class Other {}\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return false;
         }
     }
 }

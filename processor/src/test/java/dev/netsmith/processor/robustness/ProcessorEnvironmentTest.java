@@ -8,12 +8,10 @@ import static dev.netsmith.processor.validation.Declarations.demo;
 import static dev.netsmith.processor.validation.Declarations.expect;
 
 import dev.netsmith.processor.NetsmithProcessor;
+import dev.netsmith.processor.testing.GeneratesSource;
 import dev.netsmith.processor.spec.NetworkSpec;
 import dev.netsmith.processor.validation.Declarations.Compiled;
 import dev.netsmith.processor.validation.Declarations.Source;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -73,7 +71,7 @@ class ProcessorEnvironmentTest {
                     interface Net {}
                 }
                 """);
-        Compiled compiled = compileWith(List.of(new Generates("demo.GeneratedSwish", """
+        Compiled compiled = compileWith(List.of(new GeneratesSource("demo.GeneratedSwish", """
                 package demo;
 
                 public class GeneratedSwish implements dev.netsmith.ActivationFunction {
@@ -96,7 +94,7 @@ class ProcessorEnvironmentTest {
                     public interface Inner {}
                 }
                 """);
-        Compiled compiled = compileWith(List.of(new Generates("demo.Outer_Inner", """
+        Compiled compiled = compileWith(List.of(new GeneratesSource("demo.Outer_Inner", """
                 package demo;
 
                 @dev.netsmith.Network(inputs = 3, loss = dev.netsmith.Loss.BINARY_CROSS_ENTROPY)
@@ -120,7 +118,7 @@ class ProcessorEnvironmentTest {
                 @Dense(units = 1, activation = Activation.SIGMOID)
                 public interface Foo {}
                 """);
-        Compiled compiled = compileWith(List.of(new Generates("demo.Foo_Model", """
+        Compiled compiled = compileWith(List.of(new GeneratesSource("demo.Foo_Model", """
                 package demo;
 
                 public class Foo_Model {}
@@ -132,44 +130,6 @@ class ProcessorEnvironmentTest {
                 .andNothingElse();
         // the other processor's Foo_Model only: Netsmith stops at the name it cannot have
         assertThat(compiled.generatedSources()).containsExactly("demo.Foo_Model");
-    }
-
-    /**
-     * Another processor: writes one source in its first round. It must come before Netsmith: javac offers a round's
-     * annotations to processors in order until all are claimed, and Netsmith claims all of that round's.
-     */
-    private static final class Generates extends AbstractProcessor {
-        private final String name;
-        private final String text;
-        private boolean done;
-
-        Generates(String name, String text) {
-            this.name = name;
-            this.text = text;
-        }
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (!done) {
-                done = true;
-                try (Writer writer = processingEnv.getFiler().createSourceFile(name).openWriter()) {
-                    writer.write(text);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return false;
-        }
     }
 
     /** Netsmith behind a processing environment that only delegates, as build tools wrap it. */
