@@ -41,7 +41,7 @@ final class ActivationChecks {
                 if (options.kinkHandling() && kinks.find(l + 1, -1, probe, base.workspace, m) != null) {
                     continue;
                 }
-                double numeric = probe.dataDifference(base.losses, m) / (2 * epsilon);
+                double numeric = probe.dataDifference(m) / (2 * epsilon);
                 double analytic = da[r][j] / m;
                 diffSquares += (analytic - numeric) * (analytic - numeric);
                 analyticSquares += analytic * analytic;

@@ -4,7 +4,7 @@ import dev.netsmith.runtime.Workspace;
 
 /**
  * What generated check kernels share when they work on the compacted columns of the examples a perturbation
- * changed ({@code probe.changed()}): the base pass's dropout masks and labels, gathered for those columns.
+ * changed ({@code probe.changed()}): the base pass's dropout masks, gathered for those columns.
  */
 public final class Compacted {
 
@@ -29,20 +29,6 @@ public final class Compacted {
             double[] oi = out[i];
             for (int c = 0; c < count; c++) {
                 oi[c] = ai[c] * mi[changed[c]];
-            }
-        }
-        return out;
-    }
-
-    /** The labels of the first {@code count} changed examples, gathered. */
-    public static double[][] labels(double[][] y, int count, Workspace probe) {
-        int[] changed = probe.changed();
-        double[][] out = probe.labelRows();
-        for (int i = 0; i < y.length; i++) {
-            double[] yi = y[i];
-            double[] oi = out[i];
-            for (int c = 0; c < count; c++) {
-                oi[c] = yi[changed[c]];
             }
         }
         return out;

@@ -55,7 +55,7 @@ final class DirectionalCheck {
                 base.batch.y(), m, probe.lossMinus);
         System.arraycopy(theta, tensor.offset(), thetaPlus, tensor.offset(), tensor.size());
         System.arraycopy(theta, tensor.offset(), thetaMinus, tensor.offset(), tensor.size());
-        double numeric = (probe.dataDifference(base.losses, m) + lambda / (2.0 * m) * l2Difference) / (2 * epsilon);
+        double numeric = (probe.dataDifference(m) + lambda / (2.0 * m) * l2Difference) / (2 * epsilon);
         analytic /= 2 * epsilon;
         String kink = options.kinkHandling() ? kinks.find(tensor.layer(), -1, probe, base.workspace, m) : null;
         double scale = Math.abs(analytic) + Math.abs(numeric);

@@ -67,9 +67,9 @@ final class EntryEvaluator {
         boolean weight = tensor.kind() == ParameterLayout.Kind.WEIGHTS;
         // (λ/2m)·((θ+up)² − (θ+down)²) = (λ/2m)·(up − down)·(2θ + up + down), free of cancellation
         double l2Difference = weight ? lambda / (2.0 * m) * (up - down) * (2 * value + up + down) : 0;
-        double numeric = (probe.dataDifference(base.losses, m) + l2Difference) / (up - down);
-        double costPlus = base.cost() + probe.plusChange(base.losses, m) + (weight ? lambda / (2.0 * m) * (up * (2 * value + up)) : 0);
-        double costMinus = base.cost() + probe.minusChange(base.losses, m) + (weight ? lambda / (2.0 * m) * (down * (2 * value + down)) : 0);
+        double numeric = (probe.dataDifference(m) + l2Difference) / (up - down);
+        double costPlus = base.cost() + probe.plusChange(m) + (weight ? lambda / (2.0 * m) * (up * (2 * value + up)) : 0);
+        double costMinus = base.cost() + probe.minusChange(m) + (weight ? lambda / (2.0 * m) * (down * (2 * value + down)) : 0);
         String kink = null;
         if (options.kinkHandling()) {
             int local = p - tensor.offset();

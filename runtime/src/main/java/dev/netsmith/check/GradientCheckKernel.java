@@ -11,25 +11,26 @@ import dev.netsmith.runtime.Workspace;
  * above.
  *
  * <p>The perturbing methods write the indices of the examples whose loss may have changed, in increasing
- * order, to {@code probe.changed()} and return their count c; {@code out[0..c)} are those examples' losses
- * (every other example's loss is the base pass's, exactly). They use {@code probe} as scratch and only read
- * {@code base}, so threads may share it, each with its own probe. Dropout masks are the base pass's.
+ * order, to {@code probe.changed()} and return their count c; {@code out[0..c)} are those examples' loss
+ * changes ℓ_j(perturbed) − ℓ_j(base), computed from the change of the logits rather than as a difference of
+ * two losses (every other example's loss is unchanged, exactly). They use {@code probe} as scratch and only
+ * read {@code base}, so threads may share it, each with its own probe. Dropout masks are the base pass's.
  */
 public interface GradientCheckKernel {
 
-    /** Losses with parameter p moved by {@code delta}. */
+    /** Loss changes with parameter p moved by {@code delta}. */
     int perturbParameter(double[] theta, int p, double delta, Workspace base, Workspace probe, double[][] y, int m,
                          double[] out);
 
     /**
-     * Losses with the input of layer l+1 at unit r of example j (A[l] after dropout) moved by {@code delta},
+     * Loss changes with the input of layer l+1 at unit r of example j (A[l] after dropout) moved by {@code delta},
      * for 1 ≤ l &lt; L: the numerical counterpart of backprop's dA[l].
      */
     int perturbActivation(double[] theta, int layer, int r, int j, double delta, Workspace base, Workspace probe,
                           double[][] y, int m, double[] out);
 
     /**
-     * Losses of every example (c = m, in order) for a forward pass with parameters {@code theta} from layer
+     * Loss changes of every example (c = m, in order) for a forward pass with parameters {@code theta} from layer
      * {@code from} up, reusing base's input to it.
      */
     int lossesFrom(double[] theta, int from, Workspace base, Workspace probe, double[][] y, int m, double[] out);

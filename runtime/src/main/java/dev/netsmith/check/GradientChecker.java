@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Runs gradient checks: backprop's gradient against central differences (J(θ+ε) − J(θ−ε)) / 2ε of the
@@ -74,14 +75,29 @@ public final class GradientChecker {
         int inconclusive = (int) entries.stream().filter(EntryResult::inconclusive).count();
         boolean complete = tensors.stream().allMatch(TensorResult::covered);
         List<String> notes = Notes.of(architecture, options, tensors, inconclusive, complete, noise);
-        List<EntryResult> worst = entries.stream().filter(e -> !e.inconclusive())
-                .sorted(Comparator.comparingDouble((EntryResult e) -> e.error()).reversed()
-                        .thenComparingInt(EntryResult::index))
-                .limit(options.worstEntries()).toList();
+        List<EntryResult> worst = worstEntries(entries, options.worstEntries());
         return new GradientCheckReport(architecture.toString(), options.mode(), options.epsilon(), options.passBelow(),
                 options.failAbove(), verdict, overallDifference(entries, directions), tensors, worst, activationChecks,
                 diagnosis, notes, entries.size(), layout.size(), inconclusive, evaluations, complete, noise, options.threads(),
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The k conclusive entries with the largest errors, worst first (ties by index), without sorting them all. */
+    private static List<EntryResult> worstEntries(List<EntryResult> entries, int k) {
+        Comparator<EntryResult> worseFirst = Comparator.comparingDouble((EntryResult e) -> e.error()).reversed()
+                .thenComparingInt(EntryResult::index);
+        PriorityQueue<EntryResult> kept = new PriorityQueue<>(worseFirst.reversed());
+        for (EntryResult e : entries) {
+            if (!e.inconclusive()) {
+                kept.add(e);
+                if (kept.size() > k) {
+                    kept.poll();
+                }
+            }
+        }
+        List<EntryResult> worst = new ArrayList<>(kept);
+        worst.sort(worseFirst);
+        return worst;
     }
 
     /** One direction per tensor; entry by entry only where the direction disagrees (or crosses a kink). */

@@ -84,13 +84,17 @@ final class Kinks {
         return null;
     }
 
-    /** The first index below n where p and q are on different sides of 0, or −1; no branch until one is found. */
+    /**
+     * The first index below n where p and q are on different sides of 0, or −1. A screen first: the smallest
+     * product p·q is positive exactly when every pair is strictly on one side (a loop C2 vectorises); only when
+     * it is not (a sign change, or an exact 0) are the pairs compared one by one.
+     */
     private static int firstSignChange(double[] p, double[] q, int n) {
-        int differ = 0;
+        double smallest = Double.POSITIVE_INFINITY;
         for (int j = 0; j < n; j++) {
-            differ |= (p[j] > 0 ? 1 : 0) ^ (q[j] > 0 ? 1 : 0);
+            smallest = Math.min(smallest, p[j] * q[j]);
         }
-        if (differ == 0) {
+        if (smallest > 0) {
             return -1;
         }
         for (int j = 0; j < n; j++) {
@@ -98,7 +102,7 @@ final class Kinks {
                 return j;
             }
         }
-        throw new AssertionError("a sign change was seen and then not found");
+        return -1;
     }
 
     private static String describe(int l, int i, int j, double plus, double minus) {

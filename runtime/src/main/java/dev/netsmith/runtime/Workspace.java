@@ -30,7 +30,6 @@ public final class Workspace {
     private final double[] columnScratch2;
     private final double[] deltaRow;
     private final int[] changed;
-    private final double[][] labelRows;
     private final double[] gradient;
     private Batch forwardBatch;
     private int forwardFills;
@@ -68,7 +67,6 @@ public final class Workspace {
         columnScratch2 = new double[maxBatch];
         deltaRow = new double[maxBatch];
         changed = new int[maxBatch];
-        labelRows = new double[sizes[depth]][maxBatch];
         gradient = new double[ParameterLayout.of(sizes).size()];
     }
 
@@ -183,11 +181,6 @@ public final class Workspace {
      */
     public int[] changed() {
         return changed;
-    }
-
-    /** For the gradient check: n_L rows of labels gathered for the changed examples. */
-    public double[][] labelRows() {
-        return labelRows;
     }
 
     /** The flat gradient vector dW1, db1, dW2, db2, … the last backward pass wrote. */

@@ -1,6 +1,9 @@
 package dev.netsmith.processor.codegen;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import java.util.List;
+import javax.lang.model.element.Modifier;
 
 /**
  * −[y·log σ(z) + (1 − y)·log(1 − σ(z))] rewritten from the logit z as max(z, 0) − z·y + log(1 + e^−|z|),
@@ -20,6 +23,33 @@ final class BinaryCrossEntropyEmitter implements LossEmitter {
         return LossEmitter.sumOverRows(outputs, CodeBlock.builder()
                 .addStatement("out[j] += $T.max(zi[j], 0.0) - zi[j] * yi[j] + $T.log(1.0 + $T.exp(-$T.abs(zi[j])))",
                         Math.class, Math.class, Math.class, Math.class)
+                .build());
+    }
+
+    /**
+     * softplus(z + Δ) − softplus(z) − y·Δ = log(1 + σ(z)·(e^Δ − 1)) − y·Δ with σ(z) the base output, by the
+     * series of e^Δ − 1 and log(1 + t) within the limit, else from both softplus values.
+     */
+    @Override
+    public CodeBlock changeFromLogits(String outputs) {
+        return LossEmitter.sumOverChanged(outputs, CodeBlock.builder()
+                .beginControlFlow("if ($T.abs(d) <= $L)", Math.class, SERIES_LIMIT)
+                .addStatement("final double t = pi[j] * (d + d * d * (0.5 + d / 6.0))")
+                .addStatement("out[c] += t - t * t * (0.5 - t * (1.0 / 3.0 - 0.25 * t)) - yi[j] * d")
+                .nextControlFlow("else")
+                .addStatement("out[c] += softplus(zi[c]) - softplus(bi[j]) - yi[j] * d")
+                .endControlFlow()
+                .build());
+    }
+
+    @Override
+    public List<MethodSpec> changeHelpers(String outputs) {
+        return List.of(MethodSpec.methodBuilder("softplus")
+                .addJavadoc("log(1 + e^x), finite for every finite x.\n")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(double.class)
+                .addParameter(double.class, "x")
+                .addStatement("return $T.max(x, 0.0) + $T.log(1.0 + $T.exp(-$T.abs(x)))", Math.class, Math.class, Math.class, Math.class)
                 .build());
     }
 }

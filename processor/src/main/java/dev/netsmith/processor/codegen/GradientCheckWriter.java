@@ -52,7 +52,8 @@ final class GradientCheckWriter {
         for (int n = 1; n < spec.depth(); n++) {
             type.addMethod(after(spec, n));
         }
-        type.addMethod(logits(spec));
+        type.addMethod(logits(spec)).addMethod(lossChanges(spec));
+        LossEmitter.of(spec.loss()).changeHelpers(Names.units(spec.depth())).forEach(type::addMethod);
         return KernelClasses.file(spec, type.build());
     }
 
@@ -153,7 +154,7 @@ final class GradientCheckWriter {
         }
         code.add("case $L -> {\n", top).indent()
                 .addStatement("logits(theta, probe, m)")
-                .addStatement("$T.loss(probe.z($L), y, m, probe.columnScratch2(), out)", Names.cost(spec), top)
+                .addStatement("lossChanges(probe.z($L), m, base, probe, y, out)", top)
                 .addStatement("return m")
                 .unindent().add("}\n")
                 .addStatement("default -> throw new $T(\"layers are 1..$L, was \" + from)", IllegalArgumentException.class, top)
@@ -188,7 +189,7 @@ final class GradientCheckWriter {
                     .endControlFlow()
                     .endControlFlow()
                     .addStatement("$T.all(m, probe)", COMPACTED)
-                    .addStatement("$T.loss(probe.z($L), y, m, probe.columnScratch2(), out)", Names.cost(spec), top)
+                    .addStatement("lossChanges(probe.z($L), m, base, probe, y, out)", top)
                     .addStatement("return m");
         } else {
             CodeBlock value = ActivationEmitter.of(spec.layer(l)).value("z[j]");
@@ -248,7 +249,7 @@ final class GradientCheckWriter {
                 .endControlFlow()
                 .endControlFlow();
         if (n == top) {
-            code.addStatement("$T.loss(z, $T.labels(y, count, probe), count, probe.columnScratch2(), out)", Names.cost(spec), COMPACTED)
+            code.addStatement("lossChanges(z, count, base, probe, y, out)")
                     .addStatement("return count");
         } else {
             code.addStatement("final double[][] a = probe.a($L)", n)
@@ -285,9 +286,28 @@ final class GradientCheckWriter {
                     .addStatement("probe.setLayerInput($L, $T.masked($L, count, base, probe))", q + 1, COMPACTED, q);
         }
         return method.addStatement("logits(theta, probe, count)")
-                .addStatement("$T.loss(probe.z($L), $T.labels(y, count, probe), count, probe.columnScratch2(), out)",
-                        Names.cost(spec), top, COMPACTED)
+                .addStatement("lossChanges(probe.z($L), count, base, probe, y, out)", top)
                 .addStatement("return count")
+                .build();
+    }
+
+    /** Each changed example's loss change, from its new logits and the base pass's logits and outputs. */
+    private static MethodSpec lossChanges(NetworkSpec spec) {
+        int top = spec.depth();
+        LossEmitter loss = LossEmitter.of(spec.loss());
+        return MethodSpec.methodBuilder("lossChanges")
+                .addJavadoc("out[c] = ℓ(new logits) − ℓ(base logits) of changed example c: $L.\n", loss.formula())
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[][].class, "z")
+                .addParameter(int.class, "count")
+                .addParameter(Names.WORKSPACE, "base")
+                .addParameter(Names.WORKSPACE, "probe")
+                .addParameter(double[][].class, "y")
+                .addParameter(double[].class, "out")
+                .addStatement("final int[] changed = probe.changed()")
+                .addStatement("final double[][] zBase = base.z($L)", top)
+                .addStatement("final double[][] aBase = base.a($L)", top)
+                .addCode(loss.changeFromLogits(Names.units(top)))
                 .build();
     }
 

@@ -29,6 +29,24 @@ interface LossEmitter {
      */
     CodeBlock perExample(String outputs);
 
+    /**
+     * Statements writing each changed example's loss change ℓ(z' ) − ℓ(z) into {@code out[c]} for c &lt; count,
+     * given locals {@code z} (the compacted new logits), {@code zBase} and {@code aBase} (the base pass's Z[L]
+     * and A[L]), {@code y}, {@code changed}, {@code count}, and the output width's constant name. A check's
+     * steps are tiny, so the change is computed from Δ = z' − z directly (series exact to rounding while
+     * |Δ| ≤ {@link #SERIES_LIMIT}, the exact difference beyond), which needs no exp or log and does not subtract
+     * two nearly equal losses.
+     */
+    CodeBlock changeFromLogits(String outputs);
+
+    /** Helper methods {@link #changeFromLogits} calls, written once into the check class. */
+    default java.util.List<com.palantir.javapoet.MethodSpec> changeHelpers(String outputs) {
+        return java.util.List.of();
+    }
+
+    /** Where e^Δ − 1 ≈ Δ + Δ²/2 + Δ³/6 is exact to rounding: its first omitted term, Δ⁴/24, is below u·|Δ|. */
+    String SERIES_LIMIT = "1e-5";
+
     /** ℓ_j as a sum over the output rows: {@code body} adds row i's term to out[j], with zi and yi in scope. */
     static CodeBlock sumOverRows(String outputs, CodeBlock body) {
         return CodeBlock.builder()
@@ -37,6 +55,24 @@ interface LossEmitter {
                 .addStatement("final double[] zi = z[i]")
                 .addStatement("final double[] yi = y[i]")
                 .beginControlFlow("for (int j = 0; j < m; j++)")
+                .add(body)
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+
+    /**
+     * A loss change summed over the output rows: {@code body} adds row i's share for changed example c to
+     * out[c], with zi, bi (base logits), pi (base outputs), yi, j = changed[c] and d = Δ in scope.
+     */
+    static CodeBlock sumOverChanged(String outputs, CodeBlock body) {
+        return CodeBlock.builder()
+                .addStatement("$T.fill(out, 0, count, 0.0)", Names.ARRAYS)
+                .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
+                .addStatement("final double[] zi = z[i], bi = zBase[i], pi = aBase[i], yi = y[i]")
+                .beginControlFlow("for (int c = 0; c < count; c++)")
+                .addStatement("final int j = changed[c]")
+                .addStatement("final double d = zi[c] - bi[j]")
                 .add(body)
                 .endControlFlow()
                 .endControlFlow()

@@ -17,4 +17,12 @@ final class MeanSquaredErrorEmitter implements LossEmitter {
                 .addStatement("out[j] += 0.5 * d * d")
                 .build());
     }
+
+    /** ½(z + Δ − y)² − ½(z − y)² = Δ·((z − y) + Δ/2), exactly. */
+    @Override
+    public CodeBlock changeFromLogits(String outputs) {
+        return LossEmitter.sumOverChanged(outputs, CodeBlock.builder()
+                .addStatement("out[c] += d * ((bi[j] - yi[j]) + 0.5 * d)")
+                .build());
+    }
 }

@@ -237,25 +237,21 @@ class CheckerBehaviourTest {
     }
 
     /**
-     * Trained to fit 64 examples, the network's gradient is small and its logits large, so the difference at
-     * ε = 1e-7 is mostly rounding noise (about 1e-5, a WARN). Rechecked with larger ε, it falls tenfold per
-     * decade of ε, as rounding noise does, below passBelow: the tensors pass, and the report shows the sweep.
+     * With ε = 1e-10 the rounding error of each estimate is a thousand times what it is at 1e-7, so the
+     * difference is rounding noise well above passBelow. The checker tells: ‖g − ĝ‖ is within the expected
+     * noise, or, rechecked with larger ε, the difference falls as rounding noise does. Every tensor passes,
+     * marked as noise.
      */
     @Test
-    void roundingNoiseIsToldFromRealErrorsBySweepingEpsilon() {
-        CheckableNetwork net = net("ReluSoftmaxCrossEntropy");
-        Batch batch = batch(net);
-        Parameters trained = dev.netsmith.train.Trainer.adam(0.02).iterations(800).batchSize(M).withoutDropout()
-                .fit(net, net.initialize(53), batch).parameters();
-        GradientCheckReport report = GradientChecker.check(net, trained, batch);
+    void roundingNoiseAtATooSmallEpsilonIsToldFromARealError() {
+        CheckableNetwork net = net("TanhSoftmaxCrossEntropy");
+        GradientCheckReport report = GradientChecker.check(net, TestData.parameters(net, 53), batch(net),
+                CheckOptions.defaults().withEpsilon(1e-10));
         assertEquals(Verdict.PASS, report.verdict(), report::toString);
-        assertTrue(report.difference() > 1e-7, "the course's difference at ε = 1e-7 is above passBelow: " + report.difference());
-        List<TensorResult> rechecked = report.tensors().stream().filter(t -> !Double.isNaN(t.widerDifference())).toList();
-        assertFalse(rechecked.isEmpty(), report::toString);
-        for (TensorResult t : rechecked) {
-            assertTrue(t.withinNoise() && t.widerDifference() < 1e-7 && t.difference() > 1e-7, report::toString);
+        assertTrue(report.difference() > 1e-7, "the course's difference at ε = 1e-10 is above passBelow: " + report.difference());
+        for (TensorResult t : report.tensors()) {
+            assertTrue(t.difference() < 1e-7 || t.withinNoise(), report::toString);
         }
-        assertTrue(report.notes().stream().anyMatch(n -> n.contains("rechecked with larger ε") && n.contains("at 1e-06")),
-                report::toString);
+        assertTrue(report.tensors().stream().anyMatch(TensorResult::withinNoise), report::toString);
     }
 }
