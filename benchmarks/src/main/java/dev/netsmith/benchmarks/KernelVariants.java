@@ -1,0 +1,128 @@
+package dev.netsmith.benchmarks;
+
+import dev.netsmith.runtime.Batch;
+import dev.netsmith.runtime.Dropout;
+import dev.netsmith.runtime.ParameterLayout;
+import dev.netsmith.runtime.Parameters;
+import dev.netsmith.runtime.Workspace;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Candidate kernel changes measured side by side against the generated kernel in one JVM ({@link Interleaved}):
+ * the first layer's Z = W·X + b of N3, N4 and N5 as generated, as the DESIGN.md reference, and with the k loop
+ * blocked for the L2 cache ({@link ReferenceKernels#denseBlocked}); and N1's whole forward pass as generated
+ * against the same pass with tanh computed from Math.exp.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.netsmith.benchmarks.KernelVariants [rounds]</pre>
+ */
+public final class KernelVariants {
+
+    private KernelVariants() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+        System.out.println("| layer | shape (n × p × m) | generated µs | GFLOP/s | reference µs | blocked (k block) µs | GFLOP/s | blocked / generated speed-up (min–max) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Shape shape : List.of(Shape.N3, Shape.N4, Shape.N5)) {
+            firstLayer(shape, rounds);
+        }
+        System.out.println();
+        planarTanh(rounds);
+    }
+
+    private static void firstLayer(Shape shape, int rounds) {
+        Batch batch = shape.batch();
+        Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
+        double[] theta = params.values();
+        int m = batch.m();
+        Workspace ws = shape.net().newWorkspace(m);
+        shape.net().forward(params, batch, ws, Dropout.off());
+        int[] n = shape.architecture().sizes();
+        ParameterLayout layout = shape.net().layout();
+        double[][] w = ReferenceKernels.rows(theta, layout.weights(1).offset(), n[1], n[0]);
+        double[] b = ReferenceKernels.vector(theta, layout.biases(1).offset(), n[1]);
+        double[][] z = new double[n[1]][m];
+        double[][] a = new double[n[1]][m];
+        double[][] zb = new double[n[1]][m];
+        double[][] ab = new double[n[1]][m];
+        int kBlock = ReferenceKernels.kBlock(m);
+        Runnable generated = switch (shape) {
+            case N3 -> () -> DigitsShape_Forward.layer1(theta, ws, m);
+            case N4 -> () -> MnistShape_Forward.layer1(theta, ws, m);
+            case N5 -> () -> CatShape_Forward.layer1(theta, ws, m);
+            default -> throw new IllegalArgumentException(shape.toString());
+        };
+        Runnable nothing = () -> { };
+        List<Interleaved.Candidate> candidates = List.of(
+                new Interleaved.Candidate("generated", nothing, generated),
+                new Interleaved.Candidate("reference", nothing, () -> ReferenceKernels.dense(w, b, batch.x(), z, a, n[1], n[0], m, true)),
+                new Interleaved.Candidate("blocked", nothing,
+                        () -> ReferenceKernels.denseBlocked(w, b, batch.x(), zb, ab, n[1], n[0], m, true, kBlock)));
+        candidates.forEach(c -> c.op().run());
+        for (int i = 0; i < n[1]; i++) {
+            for (int j = 0; j < m; j++) {
+                if (ws.a(1)[i][j] != a[i][j] || a[i][j] != ab[i][j]) {
+                    throw new AssertionError("layer 1 of " + shape + " differs at [" + i + "][" + j + "]");
+                }
+            }
+        }
+        double[][] times = Interleaved.run(candidates, 3, rounds, 200_000_000L);
+        double flops = 2.0 * n[1] * n[0] * m;
+        double g = Interleaved.medianTime(times, 0);
+        double r = Interleaved.medianTime(times, 1);
+        double bl = Interleaved.medianTime(times, 2);
+        double[] range = Interleaved.ratioRange(times, 0, 2);
+        System.out.printf(Locale.ROOT, "| %s layer 1 | %d × %d × %d | %s | %s | %s | %s (%d) | %s | **%s×** (%s–%s) |%n", shape, n[1], n[0], m,
+                Report.format(g / 1e3), Report.format(flops / g), Report.format(r / 1e3), Report.format(bl / 1e3), kBlock,
+                Report.format(flops / bl), Report.format(Interleaved.medianRatio(times, 0, 2)), Report.format(range[0]),
+                Report.format(range[1]));
+    }
+
+    /** N1's forward pass as generated against the same pass with tanh from one Math.exp. */
+    private static void planarTanh(int rounds) {
+        Shape shape = Shape.N1;
+        Batch batch = shape.batch();
+        Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
+        double[] theta = params.values();
+        int m = batch.m();
+        Workspace ws = shape.net().newWorkspace(m);
+        int[] n = shape.architecture().sizes();
+        ParameterLayout layout = shape.net().layout();
+        double[][] w1 = ReferenceKernels.rows(theta, layout.weights(1).offset(), n[1], n[0]);
+        double[] b1 = ReferenceKernels.vector(theta, layout.biases(1).offset(), n[1]);
+        double[][] w2 = ReferenceKernels.rows(theta, layout.weights(2).offset(), n[2], n[1]);
+        double[] b2 = ReferenceKernels.vector(theta, layout.biases(2).offset(), n[2]);
+        double[][] z1 = new double[n[1]][m];
+        double[][] a1 = new double[n[1]][m];
+        double[][] z2 = new double[n[2]][m];
+        double[][] a2 = new double[n[2]][m];
+        Runnable generated = () -> PlanarShape_Forward.run(theta, batch.x(), m, ws, Dropout.off());
+        Runnable byExp = () -> {
+            ReferenceKernels.dense(w1, b1, batch.x(), z1, a1, n[1], n[0], m, false);
+            for (int i = 0; i < n[1]; i++) {
+                for (int j = 0; j < m; j++) {
+                    a1[i][j] = ActivationBenchmark.tanhByExp(z1[i][j]);
+                }
+            }
+            ReferenceKernels.dense(w2, b2, a1, z2, a2, n[2], n[1], m, false);
+            for (int j = 0; j < m; j++) {
+                a2[0][j] = 1.0 / (1.0 + Math.exp(-z2[0][j]));
+            }
+        };
+        generated.run();
+        byExp.run();
+        double worst = 0;
+        for (int j = 0; j < m; j++) {
+            worst = Math.max(worst, Math.abs(ws.a(2)[0][j] - a2[0][j]));
+        }
+        Runnable nothing = () -> { };
+        double[][] times = Interleaved.run(List.of(new Interleaved.Candidate("generated", nothing, generated),
+                new Interleaved.Candidate("tanh by exp", nothing, byExp)), 3, rounds, 100_000_000L);
+        double[] range = Interleaved.ratioRange(times, 0, 1);
+        System.out.printf(Locale.ROOT, "N1 forward: generated (Math.tanh) %s µs, with tanh from Math.exp %s µs: speed-up %s× (%s–%s); outputs differ by at most %.1e%n",
+                Report.format(Interleaved.medianTime(times, 0) / 1e3), Report.format(Interleaved.medianTime(times, 1) / 1e3),
+                Report.format(Interleaved.medianRatio(times, 0, 1)), Report.format(range[0]), Report.format(range[1]), worst);
+    }
+}

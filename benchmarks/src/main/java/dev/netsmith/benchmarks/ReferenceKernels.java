@@ -1,0 +1,161 @@
+package dev.netsmith.benchmarks;
+
+/**
+ * The row-array kernels of DESIGN.md ("Kernels: what was measured on this hardware"), written by hand with
+ * run-time sizes: activations are row arrays {@code double[n][m]}, Z = W·A + b in i-k-j order with k unrolled
+ * by 4, the four weights hoisted into final locals, one loop over the examples per group of four rows of A,
+ * and a remainder loop for k. The vectorisation guard holds the generated kernels to these.
+ */
+public final class ReferenceKernels {
+
+    private ReferenceKernels() {
+    }
+
+    /** z = w·in + b over the first m columns (w: n × p rows, in: p rows), then a = max(0, z) when relu. */
+    public static void dense(double[][] w, double[] b, double[][] in, double[][] z, double[][] a, int n, int p, int m,
+                             boolean relu) {
+        for (int i = 0; i < n; i++) {
+            final double[] zi = z[i];
+            final double[] wi = w[i];
+            final double bias = b[i];
+            int k = 0;
+            if (p >= 4) {
+                final double c0 = wi[0], c1 = wi[1], c2 = wi[2], c3 = wi[3];
+                final double[] r0 = in[0], r1 = in[1], r2 = in[2], r3 = in[3];
+                for (int j = 0; j < m; j++) {
+                    zi[j] = bias + c0 * r0[j] + c1 * r1[j] + c2 * r2[j] + c3 * r3[j];
+                }
+                k = 4;
+            } else {
+                for (int j = 0; j < m; j++) {
+                    zi[j] = bias;
+                }
+            }
+            for (; k + 4 <= p; k += 4) {
+                final double c0 = wi[k], c1 = wi[k + 1], c2 = wi[k + 2], c3 = wi[k + 3];
+                final double[] r0 = in[k], r1 = in[k + 1], r2 = in[k + 2], r3 = in[k + 3];
+                for (int j = 0; j < m; j++) {
+                    zi[j] += c0 * r0[j] + c1 * r1[j] + c2 * r2[j] + c3 * r3[j];
+                }
+            }
+            for (; k < p; k++) {
+                final double c = wi[k];
+                final double[] r = in[k];
+                for (int j = 0; j < m; j++) {
+                    zi[j] += c * r[j];
+                }
+            }
+            if (relu) {
+                final double[] ai = a[i];
+                for (int j = 0; j < m; j++) {
+                    ai[j] = Math.max(0.0, zi[j]);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #dense} with the k loop cut into blocks of {@code kBlock} rows of A, each block applied to every output
+     * row before the next: a block of A (kBlock × m doubles) stays in the L2 cache while all n rows of Z use it,
+     * instead of the whole of A streaming from memory once per output row. Same arithmetic in the same order
+     * per entry (bias, then k ascending in groups of 4), so the same results to the last bit.
+     */
+    public static void denseBlocked(double[][] w, double[] b, double[][] in, double[][] z, double[][] a, int n, int p, int m,
+                                    boolean relu, int kBlock) {
+        for (int k0 = 0; k0 < p; k0 += kBlock) {
+            final int k1 = Math.min(p, k0 + kBlock);
+            for (int i = 0; i < n; i++) {
+                final double[] zi = z[i];
+                final double[] wi = w[i];
+                int k = k0;
+                if (k0 == 0) {
+                    final double bias = b[i];
+                    if (k1 >= 4) {
+                        final double c0 = wi[0], c1 = wi[1], c2 = wi[2], c3 = wi[3];
+                        final double[] r0 = in[0], r1 = in[1], r2 = in[2], r3 = in[3];
+                        for (int j = 0; j < m; j++) {
+                            zi[j] = bias + c0 * r0[j] + c1 * r1[j] + c2 * r2[j] + c3 * r3[j];
+                        }
+                        k = 4;
+                    } else {
+                        for (int j = 0; j < m; j++) {
+                            zi[j] = bias;
+                        }
+                    }
+                }
+                for (; k + 4 <= k1; k += 4) {
+                    final double c0 = wi[k], c1 = wi[k + 1], c2 = wi[k + 2], c3 = wi[k + 3];
+                    final double[] r0 = in[k], r1 = in[k + 1], r2 = in[k + 2], r3 = in[k + 3];
+                    for (int j = 0; j < m; j++) {
+                        zi[j] += c0 * r0[j] + c1 * r1[j] + c2 * r2[j] + c3 * r3[j];
+                    }
+                }
+                for (; k < k1; k++) {
+                    final double c = wi[k];
+                    final double[] r = in[k];
+                    for (int j = 0; j < m; j++) {
+                        zi[j] += c * r[j];
+                    }
+                }
+            }
+        }
+        if (relu) {
+            for (int i = 0; i < n; i++) {
+                final double[] zi = z[i];
+                final double[] ai = a[i];
+                for (int j = 0; j < m; j++) {
+                    ai[j] = Math.max(0.0, zi[j]);
+                }
+            }
+        }
+    }
+
+    /** Rows of A per block for {@link #denseBlocked}: a block of at most 256 KB (half the L2 of this machine), a multiple of 4. */
+    public static int kBlock(int m) {
+        return Math.max(4, (256 * 1024 / 8 / m) & ~3);
+    }
+
+    /** a = softmax(z) column by column over the first m columns; max and sum are scratch of m entries. */
+    public static void softmax(double[][] z, double[][] a, int n, int m, double[] max, double[] sum) {
+        System.arraycopy(z[0], 0, max, 0, m);
+        for (int i = 1; i < n; i++) {
+            final double[] zi = z[i];
+            for (int j = 0; j < m; j++) {
+                max[j] = Math.max(max[j], zi[j]);
+            }
+        }
+        java.util.Arrays.fill(sum, 0, m, 0.0);
+        for (int i = 0; i < n; i++) {
+            final double[] zi = z[i];
+            final double[] ai = a[i];
+            for (int j = 0; j < m; j++) {
+                final double e = Math.exp(zi[j] - max[j]);
+                ai[j] = e;
+                sum[j] += e;
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            sum[j] = 1.0 / sum[j];
+        }
+        for (int i = 0; i < n; i++) {
+            final double[] ai = a[i];
+            for (int j = 0; j < m; j++) {
+                ai[j] *= sum[j];
+            }
+        }
+    }
+
+    /** W[l] of a flat parameter vector as n × p rows (a copy). */
+    public static double[][] rows(double[] theta, int offset, int n, int p) {
+        double[][] w = new double[n][p];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(theta, offset + i * p, w[i], 0, p);
+        }
+        return w;
+    }
+
+    /** b[l] of a flat parameter vector (a copy). */
+    public static double[] vector(double[] theta, int offset, int n) {
+        return java.util.Arrays.copyOfRange(theta, offset, offset + n);
+    }
+}
