@@ -76,6 +76,12 @@ public class KernelBenchmark {
             z[l] = new double[n[l]][m];
             a[l] = new double[n[l]][m];
         }
+        // the reference kernels read the same activations as the generated ones: copies of the forward pass's
+        for (int l = 1; l < depth; l++) {
+            for (int i = 0; i < n[l]; i++) {
+                System.arraycopy(ws.layerInput(l + 1)[i], 0, a[l][i], 0, m);
+            }
+        }
         max = new double[m];
         sum = new double[m];
     }

@@ -110,6 +110,83 @@ public final class ReferenceKernels {
         }
     }
 
+    /**
+     * dW += dZ·A_prevᵀ the way the generated backward computes it (examples in chunks of {@code chunk}: transpose the
+     * chunk, then row-axpy of four transposed rows at a time into each row of dW), with the k axis (columns of dW,
+     * rows of A_prev) cut into blocks of {@code kBlock}: each block of the transposed chunk (chunk × kBlock) is built
+     * and used by all n rows of dW while it is in the L2 cache. Each entry of dW receives the same terms in the same
+     * order as without blocks. dw must be zero on entry; t is chunk × kBlock scratch.
+     */
+    public static void weightGradientBlocked(double[][] dz, double[][] in, double[][] t, double[][] dw, int n, int p, int m,
+                                             int chunk, int kBlock) {
+        for (int j0 = 0; j0 < m; j0 += chunk) {
+            final int len = Math.min(chunk, m - j0);
+            for (int k0 = 0; k0 < p; k0 += kBlock) {
+                final int width = Math.min(kBlock, p - k0);
+                for (int kk = 0; kk < width; kk++) {
+                    final double[] ink = in[k0 + kk];
+                    for (int jj = 0; jj < len; jj++) {
+                        t[jj][kk] = ink[j0 + jj];
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    final double[] dzi = dz[i];
+                    final double[] dwi = dw[i];
+                    int jj = 0;
+                    for (; jj + 3 < len; jj += 4) {
+                        final double s0 = dzi[j0 + jj], s1 = dzi[j0 + jj + 1], s2 = dzi[j0 + jj + 2], s3 = dzi[j0 + jj + 3];
+                        final double[] t0 = t[jj], t1 = t[jj + 1], t2 = t[jj + 2], t3 = t[jj + 3];
+                        for (int kk = 0; kk < width; kk++) {
+                            dwi[k0 + kk] += s0 * t0[kk] + s1 * t1[kk] + s2 * t2[kk] + s3 * t3[kk];
+                        }
+                    }
+                    for (; jj < len; jj++) {
+                        final double s = dzi[j0 + jj];
+                        final double[] tj = t[jj];
+                        for (int kk = 0; kk < width; kk++) {
+                            dwi[k0 + kk] += s * tj[kk];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * dW = (1/m)·dZ·A_prevᵀ + (λ/m)·W and db = (1/m)·Σ_j dZ[:, j] into {@code grad}, for narrow layers: each entry of
+     * dW a dot product over the m examples with four independent partial sums (so that the adds do not wait for
+     * each other), no transposed copy. The sums run in another order than the generated kernel's, so results
+     * agree to rounding, not to the bit.
+     */
+    public static void weightGradientDot(double[][] dz, double[][] in, double[] theta, double[] grad, int wOffset, int bOffset,
+                                         int n, int p, int m, double invM, double lambda) {
+        final double decay = lambda * invM;
+        for (int i = 0; i < n; i++) {
+            final double[] dzi = dz[i];
+            for (int k = 0; k < p; k++) {
+                final double[] ak = in[k];
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int j = 0;
+                for (; j + 4 <= m; j += 4) {
+                    s0 += dzi[j] * ak[j];
+                    s1 += dzi[j + 1] * ak[j + 1];
+                    s2 += dzi[j + 2] * ak[j + 2];
+                    s3 += dzi[j + 3] * ak[j + 3];
+                }
+                for (; j < m; j++) {
+                    s0 += dzi[j] * ak[j];
+                }
+                final int w = wOffset + i * p + k;
+                grad[w] = ((s0 + s1) + (s2 + s3)) * invM + decay * theta[w];
+            }
+            double sum = 0.0;
+            for (int j = 0; j < m; j++) {
+                sum += dzi[j];
+            }
+            grad[bOffset + i] = sum * invM;
+        }
+    }
+
     /** Rows of A per block for {@link #denseBlocked}: a block of at most 256 KB (half the L2 of this machine), a multiple of 4. */
     public static int kBlock(int m) {
         return Math.max(4, (256 * 1024 / 8 / m) & ~3);

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * The training-step and forward comparison of {@link TrainingStepBenchmark}, interleaved in one JVM
  * ({@link Interleaved}): per network and operation, rounds of 300 ms slices of generated, flat (a) and
- * Commons Math (b); medians of the per-op times and of the per-round ratios.
+ * Commons Math (b), each slice after a reset of the parameters and a {@code System.gc()} (both untimed); medians
+ * of the per-op times and of the per-round ratios.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.netsmith.benchmarks.SideBySide [rounds] [N1 N2 …]</pre>
  */
@@ -40,7 +41,12 @@ public final class SideBySide {
                 for (int k = 0; k < impls.length; k++) {
                     Implementation implementation = implementations.get(k);
                     Runnable run = op.equals("step") ? () -> implementation.step(TrainingStepBenchmark.RATE) : implementation::forward;
-                    candidates.add(new Interleaved.Candidate(impls[k], () -> implementation.setParameters(initial), run));
+                    // a collection before every slice (untimed), so that the garbage of Commons Math's slice is not
+                    // collected during the next candidate's slice
+                    candidates.add(new Interleaved.Candidate(impls[k], () -> {
+                        implementation.setParameters(initial);
+                        System.gc();
+                    }, run));
                 }
                 double[][] times = Interleaved.run(candidates, 3, rounds, 300_000_000L);
                 double flops = op.equals("step") ? shape.stepFlops() : shape.forwardFlops();
