@@ -23,8 +23,8 @@ public final class KernelVariants {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
-        System.out.println("| layer | shape (n × p × m) | generated µs | GFLOP/s | reference µs | blocked (k block) µs | GFLOP/s | blocked / generated speed-up (min–max) |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| layer | shape (n × p × m) | generated µs | GFLOP/s | reference µs | blocked (k block) µs | GFLOP/s | blocked / generated speed-up (min–max) | two rows µs | GFLOP/s | two rows / generated speed-up (min–max) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Shape shape : List.of(Shape.N3, Shape.N4, Shape.N5)) {
             firstLayer(shape, rounds);
         }
@@ -162,6 +162,8 @@ public final class KernelVariants {
         double[][] a = new double[n[1]][m];
         double[][] zb = new double[n[1]][m];
         double[][] ab = new double[n[1]][m];
+        double[][] z2 = new double[n[1]][m];
+        double[][] a2 = new double[n[1]][m];
         int kBlock = ReferenceKernels.kBlock(m);
         Runnable generated = switch (shape) {
             case N3 -> () -> DigitsShape_Forward.layer1(theta, ws, m);
@@ -174,11 +176,13 @@ public final class KernelVariants {
                 new Interleaved.Candidate("generated", nothing, generated),
                 new Interleaved.Candidate("reference", nothing, () -> ReferenceKernels.dense(w, b, batch.x(), z, a, n[1], n[0], m, true)),
                 new Interleaved.Candidate("blocked", nothing,
-                        () -> ReferenceKernels.denseBlocked(w, b, batch.x(), zb, ab, n[1], n[0], m, true, kBlock)));
+                        () -> ReferenceKernels.denseBlocked(w, b, batch.x(), zb, ab, n[1], n[0], m, true, kBlock)),
+                new Interleaved.Candidate("two rows", nothing,
+                        () -> ReferenceKernels.denseTwoRows(w, b, batch.x(), z2, a2, n[1], n[0], m, true)));
         candidates.forEach(c -> c.op().run());
         for (int i = 0; i < n[1]; i++) {
             for (int j = 0; j < m; j++) {
-                if (ws.a(1)[i][j] != a[i][j] || a[i][j] != ab[i][j]) {
+                if (ws.a(1)[i][j] != a[i][j] || a[i][j] != ab[i][j] || a[i][j] != a2[i][j]) {
                     throw new AssertionError("layer 1 of " + shape + " differs at [" + i + "][" + j + "]");
                 }
             }
@@ -188,11 +192,15 @@ public final class KernelVariants {
         double g = Interleaved.medianTime(times, 0);
         double r = Interleaved.medianTime(times, 1);
         double bl = Interleaved.medianTime(times, 2);
+        double two = Interleaved.medianTime(times, 3);
         double[] range = Interleaved.ratioRange(times, 0, 2);
-        System.out.printf(Locale.ROOT, "| %s layer 1 | %d × %d × %d | %s | %s | %s | %s (%d) | %s | **%s×** (%s–%s) |%n", shape, n[1], n[0], m,
+        double[] range2 = Interleaved.ratioRange(times, 0, 3);
+        System.out.printf(Locale.ROOT, "| %s layer 1 | %d × %d × %d | %s | %s | %s | %s (%d) | %s | **%s×** (%s–%s) | %s | %s | **%s×** (%s–%s) |%n",
+                shape, n[1], n[0], m,
                 Report.format(g / 1e3), Report.format(flops / g), Report.format(r / 1e3), Report.format(bl / 1e3), kBlock,
                 Report.format(flops / bl), Report.format(Interleaved.medianRatio(times, 0, 2)), Report.format(range[0]),
-                Report.format(range[1]));
+                Report.format(range[1]), Report.format(two / 1e3), Report.format(flops / two),
+                Report.format(Interleaved.medianRatio(times, 0, 3)), Report.format(range2[0]), Report.format(range2[1]));
     }
 
     /** dW of a narrow layer as generated (transposed chunks, row-axpy) against dot products with four partial sums. */
