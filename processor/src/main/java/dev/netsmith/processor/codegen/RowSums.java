@@ -28,19 +28,35 @@ final class RowSums {
     static CodeBlock emit(String target, int count, String countName, Function<String, String> coefficient,
                           Function<String, String> row, String init) {
         CodeBlock.Builder code = CodeBlock.builder();
-        int first = Math.min(UNROLL, count);
-        code.add(scoped(block(target, indices(0, first, null), coefficient, row, init, true)));
+        code.add(firstBlock(target, Math.min(UNROLL, count), coefficient, row, init));
         int fullBlocks = count / UNROLL;
         if (fullBlocks >= 2) {
             code.beginControlFlow("for (int q = $L; q + $L <= $L; q += $L)", UNROLL, UNROLL, countName, UNROLL)
-                    .add(block(target, indices(0, UNROLL, "q"), coefficient, row, null, false))
+                    .add(loopBlock(target, coefficient, row))
                     .endControlFlow();
         }
         int remainder = count > UNROLL ? count % UNROLL : 0;
         if (remainder > 0) {
-            code.add(scoped(block(target, indices(count - remainder, remainder, null), coefficient, row, null, false)));
+            code.add(constantBlock(target, count - remainder, remainder, coefficient, row));
         }
         return code.build();
+    }
+
+    /** target[j] = init + the first n rows (n ≤ 4), in braces; init may be null. */
+    static CodeBlock firstBlock(String target, int n, Function<String, String> coefficient, Function<String, String> row,
+                                String init) {
+        return scoped(block(target, indices(0, n, null), coefficient, row, init, true));
+    }
+
+    /** target[j] += rows q … q + 3, for the body of a loop over q. */
+    static CodeBlock loopBlock(String target, Function<String, String> coefficient, Function<String, String> row) {
+        return block(target, indices(0, UNROLL, "q"), coefficient, row, null, false);
+    }
+
+    /** target[j] += rows start … start + n − 1 at constant indices, in braces. */
+    static CodeBlock constantBlock(String target, int start, int n, Function<String, String> coefficient,
+                                   Function<String, String> row) {
+        return scoped(block(target, indices(start, n, null), coefficient, row, null, false));
     }
 
     /**

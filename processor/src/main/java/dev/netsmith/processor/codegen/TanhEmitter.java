@@ -1,8 +1,11 @@
 package dev.netsmith.processor.codegen;
 
 import com.palantir.javapoet.CodeBlock;
-/** tanh(z); tanh'(z) = 1 − a². */
+/** tanh(z), from one exp (see {@code Activations.tanh}); tanh'(z) = 1 − a². */
 final class TanhEmitter implements ActivationEmitter {
+
+    private static final com.palantir.javapoet.ClassName ACTIVATIONS =
+            com.palantir.javapoet.ClassName.get("dev.netsmith.runtime", "Activations");
 
     @Override
     public String name() {
@@ -11,7 +14,7 @@ final class TanhEmitter implements ActivationEmitter {
 
     @Override
     public CodeBlock value(String z) {
-        return CodeBlock.of("$T.tanh($L)", Math.class, z);
+        return CodeBlock.of("$T.tanh($L)", ACTIVATIONS, z);
     }
 
     @Override

@@ -68,6 +68,10 @@ public final class TestNetworks {
         nets.add(new Declared("Logistic", network(3, Loss.BINARY_CROSS_ENTROPY, 0.1) + dense(1, Activation.SIGMOID, 1)));
         nets.add(new Declared("Planar", network(2, Loss.BINARY_CROSS_ENTROPY, 0) + dense(4, Activation.TANH, 1)
                 + dense(1, Activation.SIGMOID, 1)));
+        // 887 inputs: summed in blocks of rows (256 or more), 3 left over after the fours; with m = 37 the block
+        // is 884 rows, so the rows left over come in a block of their own
+        nets.add(new Declared("WideInput", network(887, Loss.BINARY_CROSS_ENTROPY, 0.01)
+                + dense(6, Activation.RELU, 0.8) + dense(1, Activation.SIGMOID, 1)));
         nets.add(new Declared("Wide", network(13, Loss.SOFTMAX_CROSS_ENTROPY, 0.05)
                 + dense(12, Activation.RELU, 0.9) + dense(8, Activation.LEAKY_RELU, 1) + dense(4, Activation.SOFTMAX, 1)));
         return nets;
