@@ -97,6 +97,31 @@ class CheckPoolTest {
         }))));
     }
 
+    /** A failure on the calling thread interrupts the workers still running: a failed check does not go on. */
+    @Test
+    void aFailureInterruptsTheOtherWorkers() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        IllegalStateException failure = new IllegalStateException("entry 0 failed");
+        try {
+            assertSame(failure, assertThrows(IllegalStateException.class, () -> CheckPool.runAll(List.of(() -> {
+                assertTrue(started.await(10, TimeUnit.SECONDS));
+                throw failure;
+            }, () -> {
+                started.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                }
+            }))));
+            assertTrue(interrupted.await(10, TimeUnit.SECONDS), "the pool's worker was not interrupted");
+        } finally {
+            release.countDown();
+        }
+    }
+
     @Test
     void anInterruptedCallerStopsWaitingAndKeepsItsInterrupt() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);

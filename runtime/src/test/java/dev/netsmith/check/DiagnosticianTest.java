@@ -132,6 +132,23 @@ class DiagnosticianTest {
         bug((numeric, theta, p) -> numeric - LAMBDA / M * theta, "dW1");
         bug((numeric, theta, p) -> numeric - 1.04 * LAMBDA / M * theta, "dW2");
         assertTrue(diagnose().summary().startsWith("dW1, dW2 lack the L2 term"), diagnose().summary());
+        // 5% of the factor, not 5% absolute: 3 and 3.12 are one pattern
+        bugs.clear();
+        bug((numeric, theta, p) -> numeric + 3 * LAMBDA / M * theta, "dW1");
+        bug((numeric, theta, p) -> numeric + 3.12 * LAMBDA / M * theta, "dW2");
+        assertTrue(diagnose().summary().startsWith("the errors in dW1, dW2 are 3.12·(λ/m)·θ"), diagnose().summary());
+    }
+
+    /** 1% of the factor: 10 and 10.05 are one constant factor, 10 and 10.2 are not. */
+    @Test
+    void factorsOfSeveralTensorsAgreeWithinOnePercent() {
+        bug((numeric, theta, p) -> M * numeric, "dW2");
+        bug((numeric, theta, p) -> 1.005 * M * numeric, "db2");
+        assertTrue(diagnose().summary().startsWith("dW2, db2 is m = 10 times too large"), diagnose().summary());
+        bugs.clear();
+        bug((numeric, theta, p) -> M * numeric, "dW2");
+        bug((numeric, theta, p) -> 1.02 * M * numeric, "db2");
+        assertFalse(diagnose().summary().contains("times"), diagnose().summary());
     }
 
     @Test

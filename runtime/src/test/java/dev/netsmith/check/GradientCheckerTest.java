@@ -116,6 +116,14 @@ class GradientCheckerTest {
         assertTrue(report.notes().get(0).startsWith("dropout: off for the check"), report::toString);
     }
 
+    @Test
+    void theElapsedTimeIsTheChecksWallTime() {
+        long before = System.nanoTime();
+        GradientCheckReport report = GradientChecker.check(NET, PARAMS, BATCH, CheckOptions.defaults().sampled(1));
+        long took = System.nanoTime() - before;
+        assertTrue(report.elapsed().toNanos() > 0 && report.elapsed().toNanos() <= took, report.elapsed() + " of " + took + " ns");
+    }
+
     /** u/2 · (Σ|ℓ_j| / m + the L2 term) / ε, from the base pass's losses. */
     @Test
     void theNoiseIsTheRoundingErrorOfOneEstimate() {

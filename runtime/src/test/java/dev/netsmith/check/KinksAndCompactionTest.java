@@ -97,6 +97,23 @@ class KinksAndCompactionTest {
         assertNull(kinks.find(1, 0, probe, M), "0 and a negative are both off: the ReLU's value does not move");
         probe.minus().z(1)[0][3] = 1e-12;
         assertEquals("Z1[0][3] is 0.0 at θ+ε and 1.0E-12 at θ−ε", kinks.find(1, 0, probe, M));
+        // and the same with the sides swapped
+        probe.plus().z(1)[0][3] = 1e-12;
+        probe.minus().z(1)[0][3] = 0.0;
+        assertEquals("Z1[0][3] is 1.0E-12 at θ+ε and 0.0 at θ−ε", kinks.find(1, 0, probe, M));
+        probe.plus().z(1)[0][3] = -1e-12;
+        assertNull(kinks.find(1, 0, probe, M), "a negative and 0 are both off");
+    }
+
+    /** Only the perturbed row of the perturbed layer is recomputed; its other rows hold whatever they held. */
+    @Test
+    void theOtherRowsOfThePerturbedLayerAreNotRead() {
+        noKinks();
+        probe.setCount(M);
+        probe.plus().z(1)[2][4] = -1;
+        assertNull(kinks.find(1, 0, probe, M));
+        assertNull(kinks.find(1, 1, probe, M));
+        assertEquals("Z1[2][4] is -1.0 at θ+ε and 2.0 at θ−ε", kinks.find(1, 2, probe, M));
     }
 
     @Test
@@ -150,6 +167,24 @@ class KinksAndCompactionTest {
         assertEquals(2, Compacted.changed(new double[] {1, 1, 1}, new double[] {0, 0, 0}, 2, probe), "only the first m");
         assertEquals(M, Compacted.all(M, probe));
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, probe.changed());
+    }
+
+    @Test
+    void everyExampleChangedIsMaskedToo() {
+        Workspace base = NET.newWorkspace(M);
+        DropoutMask recorded = DropoutMask.sample(ARCH, Dropout.training(new Well19937c(8)), M, new Well19937c(9));
+        Dropout.fixed(recorded).apply(1, 0.5, base, M);
+        Workspace side = probe.minus();
+        for (double[] row : side.a(1)) {
+            Arrays.fill(row, 3);
+        }
+        Compacted.all(M, probe);
+        double[][] out = Compacted.masked(1, M, base, side, probe);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < M; j++) {
+                assertEquals(3 * base.activeMask(1)[i][j], out[i][j]);
+            }
+        }
     }
 
     @Test

@@ -190,10 +190,42 @@ class PlantedBugsTest {
         assertEquals(0, short5.checkedEntries());
         assertEquals(List.of(true, true, false, false), short5.tensors().stream().map(TensorResult::covered).toList());
         assertEquals(Verdict.FAIL, short5.tensor("db1").verdict(), "judged by its direction");
+        // a budget of 6: the directions of three tensors
+        assertEquals(List.of(true, true, true, false), check(net, CheckOptions.defaults().directional().withBudget(6)
+                .withActivationSamples(0)).tensors().stream().map(TensorResult::covered).toList());
         // a budget of 12: four directions, two entries of db1
         GradientCheckReport short12 = check(net, CheckOptions.defaults().directional().withBudget(12).withActivationSamples(0));
         assertEquals(12, short12.costEvaluations());
         assertEquals(2, short12.tensor("db1").checked());
+    }
+
+    /**
+     * The overall difference counts the drilled tensor by its entries and every other by its direction, each
+     * direction as one comparison of g·v with its estimate.
+     */
+    @Test
+    void theOverallDifferenceOfADirectionalCheckCountsEachDirectionOnce() {
+        CheckableNetwork net = withBug((g, ws, theta) -> g[31] += 0.05);
+        CheckOptions options = CheckOptions.defaults().directional().withActivationSamples(0).withWorstEntries(6);
+        GradientCheckReport report = check(net, options);
+        double diff = 0;
+        double analytic = 0;
+        double numeric = 0;
+        for (EntryResult e : report.worst()) {
+            assertTrue(e.name().startsWith("db1["), e.name());
+            diff += (e.analytic() - e.numeric()) * (e.analytic() - e.numeric());
+            analytic += e.analytic() * e.analytic();
+            numeric += e.numeric() * e.numeric();
+        }
+        DirectionalCheck directions = new DirectionalCheck(new BasePass(net, PARAMS, BATCH, Dropout.off()), options);
+        Probe probe = Probe.of(net, M);
+        for (int t : new int[] {0, 2, 3}) {
+            DirectionalCheck.Outcome o = directions.check(net.layout().tensors().get(t), t, probe);
+            diff += (o.analytic() - o.numeric()) * (o.analytic() - o.numeric());
+            analytic += o.analytic() * o.analytic();
+            numeric += o.numeric() * o.numeric();
+        }
+        assertEquals(TensorSummaries.relative(diff, analytic, numeric), report.difference(), 1e-12);
     }
 
     @Test
@@ -211,12 +243,37 @@ class PlantedBugsTest {
                 + "is missing from how it is computed for layer 2", stopped.message());
         assertEquals(1, stop.reports().size());
 
+        List<String> warnings = new java.util.ArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(StagedChecks.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel() == java.util.logging.Level.WARNING) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
         StagedChecks warn = StagedChecks.atInitialization().thenAfterIterations(2).onFailure(StagedChecks.OnFailure.WARN);
-        dev.netsmith.train.TrainingResult kept = dev.netsmith.train.Trainer.sgd(0.1).epochs(3).batchSize(M).checks(warn)
-                .fit(net, PARAMS.copy(), BATCH);
+        dev.netsmith.train.TrainingResult kept;
+        try {
+            kept = dev.netsmith.train.Trainer.sgd(0.1).epochs(3).batchSize(M).checks(warn).fit(net, PARAMS.copy(), BATCH);
+        } finally {
+            log.removeHandler(handler);
+        }
         assertEquals(3, kept.iterations());
         assertEquals(List.of(0L, 2L), warn.reports().stream().map(StageReport::iteration).toList());
         assertSame(Verdict.FAIL, warn.reports().get(1).report().verdict());
+        assertEquals(List.of("gradient check at initialisation FAIL: " + warn.reports().get(0).report().diagnosis().summary(),
+                "gradient check after 2 iterations FAIL: " + warn.reports().get(1).report().diagnosis().summary()), warnings);
     }
 
     private static double sumOfSquares(int from, int to) {
