@@ -15,7 +15,16 @@ import dev.netsmith.runtime.DropoutMask;
 import dev.netsmith.runtime.Parameters;
 import dev.netsmith.runtime.Workspace;
 import dev.netsmith.testing.CheckableTanhSigmoid;
+import dev.netsmith.train.StopReason;
+import dev.netsmith.train.Trainer;
+import dev.netsmith.train.TrainingResult;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
@@ -159,7 +168,7 @@ class PlantedBugsTest {
         assertEquals(1e-5, db2.difference(), 1e-7);
         assertEquals(1e-5, db2.widerDifference(), 1e-7);
         assertTrue(db2.recheck().matches("1\\.0\\de-05 at ε = 1e-07, 1\\.0\\de-05 at 1e-06"), db2.recheck());
-        assertTrue(report.notes().contains("db2 rechecked with larger ε: " + db2.recheck() + String.format(java.util.Locale.ROOT,
+        assertTrue(report.notes().contains("db2 rechecked with larger ε: " + db2.recheck() + String.format(Locale.ROOT,
                 "; it stopped falling at %.1e, above passBelow, so a disagreement that large may be real (or, at the largest ε, "
                 + "truncation error)", db2.widerDifference())), report::toString);
         assertEquals(100 + 4 + 6, report.costEvaluations(), "the entries, db2's two again at 1e-6, three samples of dA1");
@@ -235,20 +244,20 @@ class PlantedBugsTest {
             g[49] *= M;
         });
         StagedChecks stop = StagedChecks.atInitialization().thenAfterIterations(2);
-        dev.netsmith.train.TrainingResult stopped = dev.netsmith.train.Trainer.sgd(0.1).epochs(3).batchSize(M).checks(stop)
+        TrainingResult stopped = Trainer.sgd(0.1).epochs(3).batchSize(M).checks(stop)
                 .fit(net, PARAMS.copy(), BATCH);
-        assertEquals(dev.netsmith.train.StopReason.REQUESTED, stopped.stopReason());
+        assertEquals(StopReason.REQUESTED, stopped.stopReason());
         assertEquals(0, stopped.iterations());
         assertEquals("stopped at iteration 0 on request: gradient check at initialisation FAIL: db2 is m = 9 times too large: the 1/m "
                 + "is missing from how it is computed for layer 2", stopped.message());
         assertEquals(1, stop.reports().size());
 
-        List<String> warnings = new java.util.ArrayList<>();
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(StagedChecks.class.getName());
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
+        List<String> warnings = new ArrayList<>();
+        Logger log = Logger.getLogger(StagedChecks.class.getName());
+        Handler handler = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord record) {
-                if (record.getLevel() == java.util.logging.Level.WARNING) {
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING) {
                     warnings.add(record.getMessage());
                 }
             }
@@ -263,9 +272,9 @@ class PlantedBugsTest {
         };
         log.addHandler(handler);
         StagedChecks warn = StagedChecks.atInitialization().thenAfterIterations(2).onFailure(StagedChecks.OnFailure.WARN);
-        dev.netsmith.train.TrainingResult kept;
+        TrainingResult kept;
         try {
-            kept = dev.netsmith.train.Trainer.sgd(0.1).epochs(3).batchSize(M).checks(warn).fit(net, PARAMS.copy(), BATCH);
+            kept = Trainer.sgd(0.1).epochs(3).batchSize(M).checks(warn).fit(net, PARAMS.copy(), BATCH);
         } finally {
             log.removeHandler(handler);
         }

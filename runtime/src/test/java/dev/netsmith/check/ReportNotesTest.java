@@ -9,6 +9,7 @@ import dev.netsmith.runtime.Architecture;
 import dev.netsmith.runtime.Dropout;
 import dev.netsmith.runtime.DropoutMask;
 import dev.netsmith.runtime.ParameterLayout;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class ReportNotesTest {
 
     @Test
     void aSampleThatCoveredEveryTensorSaysItIsPartial() {
-        List<TensorResult> tensors = new java.util.ArrayList<>(passing());
+        List<TensorResult> tensors = new ArrayList<>(passing());
         tensors.set(0, tensor(LAYOUT.weights(1), 3, Verdict.PASS, false, Double.NaN, null));
         assertEquals("partial check: the checked/size column says how much of each tensor was compared entry by entry",
                 notes(PLAIN, CheckOptions.defaults().sampled(3), tensors, 0, true).get(1));
@@ -91,7 +92,7 @@ class ReportNotesTest {
 
     @Test
     void tensorsWithinTheNoiseAreNamed() {
-        List<TensorResult> tensors = new java.util.ArrayList<>(passing());
+        List<TensorResult> tensors = new ArrayList<>(passing());
         tensors.set(1, tensor(LAYOUT.biases(1), 4, Verdict.PASS, true, Double.NaN, null));
         tensors.set(3, tensor(LAYOUT.biases(2), 2, Verdict.PASS, true, Double.NaN, null));
         assertEquals("db1, db2 pass although the relative difference is above 1.0E-7: ‖g‖ is so small (as near a minimum) that "
@@ -101,7 +102,7 @@ class ReportNotesTest {
 
     @Test
     void rechecksSayWhatTheyMeasured() {
-        List<TensorResult> tensors = new java.util.ArrayList<>(passing());
+        List<TensorResult> tensors = new ArrayList<>(passing());
         tensors.set(0, tensor(LAYOUT.weights(1), 12, Verdict.PASS, true, 9.64e-8, "8.29e-06 at ε = 1e-07, 9.64e-08 at 1e-06"));
         tensors.set(3, tensor(LAYOUT.biases(2), 2, Verdict.WARN, false, 2.5e-6, "3.00e-06 at ε = 1e-07, 2.50e-06 at 1e-06"));
         assertEquals(List.of("dropout: none declared, none applied",

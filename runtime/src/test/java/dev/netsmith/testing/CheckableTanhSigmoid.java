@@ -25,25 +25,19 @@ public class CheckableTanhSigmoid extends ForwardingNetwork implements Checkable
     private final int outputs;
     private final int w2;
     private final int b2;
-    private final CheckOptions declared;
 
     public CheckableTanhSigmoid(int inputs, int hidden, int outputs, double keepProb, double l2) {
-        this(new HandWrittenTanhSigmoid(inputs, hidden, outputs, keepProb, l2), CheckOptions.defaults());
-    }
-
-    private CheckableTanhSigmoid(HandWrittenTanhSigmoid net, CheckOptions declared) {
-        super(net);
-        this.hidden = net.architecture().units(1);
-        this.outputs = net.architecture().outputs();
-        this.w2 = net.layout().weights(2).offset();
-        this.b2 = net.layout().biases(2).offset();
-        this.declared = declared;
+        super(new HandWrittenTanhSigmoid(inputs, hidden, outputs, keepProb, l2));
+        this.hidden = hidden;
+        this.outputs = outputs;
+        this.w2 = layout().weights(2).offset();
+        this.b2 = layout().biases(2).offset();
     }
 
     /** The {@code @GradientCheck} settings a generated network would declare: the defaults on one thread. */
     @Override
     public CheckOptions declaredCheckOptions() {
-        return declared.withThreads(1);
+        return CheckOptions.defaults().withThreads(1);
     }
 
     @Override
