@@ -37,7 +37,7 @@ final class Diagnostician {
             bad = withVerdict(tensors, Verdict.WARN);
         }
         if (bad.isEmpty()) {
-            return new Diagnosis("analytic and numerical gradients agree in every tensor checked", 0, List.of());
+            return unlocated(tensors);
         }
         List<String> names = bad.stream().map(TensorResult::name).toList();
         TreeSet<Integer> layers = new TreeSet<>();
@@ -71,6 +71,23 @@ final class Diagnostician {
         }
         return new Diagnosis("large errors in " + String.join(", ", names) + " with no single pattern: start with layer "
                 + top + ", the highest one affected, since errors flow down from it", top, names);
+    }
+
+    /**
+     * No tensor that disagrees has a conclusive entry to look at: either all agree, or the ones that disagree did
+     * so only along a direction (a budget ran out before the entries) or only at ReLU kinks.
+     */
+    private static Diagnosis unlocated(List<TensorResult> tensors) {
+        List<TensorResult> disagree = tensors.stream()
+                .filter(t -> t.verdict() == Verdict.FAIL || t.verdict() == Verdict.WARN).toList();
+        if (disagree.isEmpty()) {
+            return new Diagnosis("analytic and numerical gradients agree in every tensor checked", 0, List.of());
+        }
+        List<String> names = disagree.stream().map(TensorResult::name).toList();
+        int top = disagree.stream().mapToInt(t -> t.tensor().layer()).max().orElseThrow();
+        return new Diagnosis(String.join(", ", names) + " disagree along a random direction, but no entry of them was "
+                + "estimated conclusively (the budget ran out first, or every entry checked sat at a ReLU kink): check "
+                + "them entry by entry, with a larger budget, to see where", top, names);
     }
 
     private static List<TensorResult> withVerdict(List<TensorResult> tensors, Verdict verdict) {

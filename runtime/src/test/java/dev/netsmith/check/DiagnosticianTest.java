@@ -87,6 +87,18 @@ class DiagnosticianTest {
     }
 
     @Test
+    void aTensorThatDisagreesOnlyAlongItsDirectionIsNamedNotCalledCorrect() {
+        ParameterLayout layout = ParameterLayout.of(NET.sizes());
+        ParameterLayout.Tensor w2 = layout.tensor("W2");
+        // a directional FAIL whose drill-down never ran: no entry checked
+        TensorResult failed = new TensorResult(w2, 0, 0, 0.4, Verdict.FAIL, 1, 1, 0, 0, null, 0.4, false, Double.NaN, null);
+        Diagnosis d = new Diagnostician(NET, new double[layout.size()], M, false).diagnose(List.of(failed), Map.of(), List.of());
+        assertDiagnosis(d, 2, List.of("dW2"), "dW2 disagree along a random direction, but no entry of them was estimated "
+                + "conclusively (the budget ran out first, or every entry checked sat at a ReLU kink): check them entry by "
+                + "entry, with a larger budget, to see where");
+    }
+
+    @Test
     void weightsWithoutTheirL2Term() {
         bug((numeric, theta, p) -> numeric - LAMBDA / M * theta, "dW1", "dW2", "dW3");
         assertDiagnosis(diagnose(), 0, List.of("dW1", "dW2", "dW3"), "dW1, dW2, dW3 lack the L2 term: their errors are exactly "

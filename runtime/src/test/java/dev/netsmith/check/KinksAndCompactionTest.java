@@ -2,9 +2,11 @@ package dev.netsmith.check;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netsmith.Activation;
 import dev.netsmith.Init;
@@ -170,6 +172,35 @@ class KinksAndCompactionTest {
     }
 
     @Test
+    void examplesBeyondReachOnEitherSideAreListedAndCompacted() {
+        double[] reach = {1, 1, 1, 1, Double.NaN, 0};
+        double[] plus = {0.5, 1.0, 0, 0.9, 0.1, 0};
+        double[] minus = {-0.5, 0, -1.5, -0.9, 0, 0};
+        // 0: within; 1: |+| = reach; 2: |−| beyond; 3: within; 4: a NaN reach; 5: not moved, though its reach is 0
+        assertEquals(3, Compacted.beyond(plus, minus, reach, M, probe));
+        assertArrayEquals(new int[] {1, 2, 4}, Arrays.copyOf(probe.changed(), 3));
+        assertArrayEquals(new double[] {1.0, 0, 0.1}, Arrays.copyOf(plus, 3));
+        assertArrayEquals(new double[] {0, -1.5, 0}, Arrays.copyOf(minus, 3));
+        assertEquals(0, Compacted.beyond(new double[] {0.5}, new double[] {-0.5}, new double[] {1}, 1, probe));
+    }
+
+    @Test
+    void alongRowCoefficientsAreHeldForOneRowParametersAndBasePass() {
+        AlongRow along = probe.alongRow();
+        double[] theta = new double[3];
+        Workspace base = NET.newWorkspace(M);
+        assertFalse(along.holds(1, 0, theta, base));
+        along.hold(1, 0, theta, base);
+        assertTrue(along.holds(1, 0, theta, base));
+        assertFalse(along.holds(1, 1, theta, base), "another row");
+        assertFalse(along.holds(2, 0, theta, base), "another layer");
+        assertFalse(along.holds(1, 0, theta.clone(), base), "other parameters");
+        assertFalse(along.holds(1, 0, theta, NET.newWorkspace(M)), "another base pass");
+        assertEquals(M, along.reach().length);
+        assertEquals(ARCH.outputs(), along.rows(ARCH.depth()).length);
+    }
+
+    @Test
     void everyExampleChangedIsMaskedToo() {
         Workspace base = NET.newWorkspace(M);
         DropoutMask recorded = DropoutMask.sample(ARCH, Dropout.training(new Well19937c(8)), M, new Well19937c(9));
@@ -241,6 +272,11 @@ class KinksAndCompactionTest {
         assertEquals(8.0 / 4, probe.plusChange(4));
         assertEquals(1.0 / 4, probe.minusChange(4));
         assertEquals((8.0 - 1.0) / 4, probe.dataDifference(4));
+        probe.setWithinReach(0.5, -0.25);
+        assertEquals((8.0 + 0.5) / 4, probe.plusChange(4), "sums of the examples evaluated along a row count too");
+        assertEquals((1.0 - 0.25) / 4, probe.minusChange(4));
+        assertEquals((8.5 - 0.75) / 4, probe.dataDifference(4));
+        probe.setWithinReach(0, 0);
         probe.setCount(0);
         assertEquals(0, probe.dataDifference(4));
         assertSame(probe.gathered().changed(), probe.changed());
