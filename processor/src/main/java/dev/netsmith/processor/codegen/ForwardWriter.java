@@ -1,30 +1,64 @@
 package dev.netsmith.processor.codegen;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.netsmith.Activation;
+import dev.netsmith.processor.codegen.RowSums.Columns;
 import dev.netsmith.processor.spec.LayerSpec;
 import dev.netsmith.processor.spec.NetworkSpec;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
-/** Writes {@code T_Forward}: one method per layer, Z = W·A_prev + b then A = g(Z), and dropout between layers. */
+/**
+ * Writes {@code T_Forward}: one method per layer, Z = W·A_prev + b then A = g(Z), and dropout between layers.
+ * Each layer whose activation works example by example also gets a part method over examples
+ * {@code from ≤ j < to}, which {@code run} hands to {@code Workspace.split} when the layer is large; the
+ * single-threaded {@code layerN(theta, ws, m)} is what runs otherwise (and what the gradient check calls).
+ */
 final class ForwardWriter {
+
+    /** The field holding the part methods for {@code Workspace.split}. */
+    static final String PARTS = "COLUMNS";
 
     private ForwardWriter() {
     }
 
     static JavaFile write(NetworkSpec spec) {
-        TypeSpec.Builder type = KernelClasses.builder(spec, Names.forward(spec))
+        ClassName name = Names.forward(spec);
+        TypeSpec.Builder type = KernelClasses.builder(spec, name)
                 .addJavadoc("Forward propagation of {@link $T}: $L.\n\n", Names.declaring(spec), KernelClasses.shape(spec))
                 .addJavadoc("<p>θ is the flat parameter vector W1, b1, W2, b2, …; every A[l] and Z[l] is a row array\n")
                 .addJavadoc("{@code double[n_l][m]} in the workspace, one row per unit and one column per example.\n")
+                .addJavadoc("A large layer's examples are split across the workspace's threads.\n")
+                .addField(FieldSpec.builder(Names.SPLIT_KERNEL, PARTS, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("Layer l over examples [from, to): the parts {@code ws.split} hands to threads.\n")
+                        .initializer("$T::columns", name)
+                        .build())
                 .addMethod(run(spec));
         for (int l = 1; l <= spec.depth(); l++) {
             type.addMethod(layer(spec, spec.layer(l)));
+            if (splits(spec.layer(l))) {
+                type.addMethod(layerColumns(spec, spec.layer(l)));
+            }
         }
-        return KernelClasses.file(spec, type.build());
+        return KernelClasses.file(spec, type.addMethod(dispatch(spec)).build());
+    }
+
+    /**
+     * Whether a layer can be split by examples: its activation works example by example (a row at a time, or
+     * softmax, which normalises each example's column on its own).
+     */
+    static boolean splits(LayerSpec layer) {
+        return layer.activation() == Activation.SOFTMAX || ActivationEmitter.of(layer).applyToColumns(layer.index()).isEmpty();
+    }
+
+    /** The multiply-adds of layer l's product for m examples, as a long expression of the generated code. */
+    static String work(int l) {
+        return "m * (long) (" + Names.units(l) + " * " + Names.units(l - 1) + ")";
     }
 
     private static MethodSpec run(NetworkSpec spec) {
@@ -38,7 +72,13 @@ final class ForwardWriter {
                 .addParameter(Names.DROPOUT, "dropout")
                 .addStatement("ws.setLayerInput(1, x)");
         for (int l = 1; l <= spec.depth(); l++) {
-            run.addStatement("layer$L(theta, ws, m)", l);
+            if (splits(spec.layer(l))) {
+                run.beginControlFlow("if (!ws.split($L, $L, theta, m, m, $L))", PARTS, l, work(l))
+                        .addStatement("layer$L(theta, ws, m)", l)
+                        .endControlFlow();
+            } else {
+                run.addStatement("layer$L(theta, ws, m)", l);
+            }
             if (l < spec.depth()) {
                 run.addComment("inverted dropout on A$L (declared keep probability $L)", l, spec.layer(l).keepProb());
                 run.addStatement("ws.setLayerInput($L, dropout.apply($L, $L, ws, m))", l + 1, l, Names.keep(l));
@@ -64,6 +104,93 @@ final class ForwardWriter {
                 .build();
     }
 
+    /** The same as {@code layerN} for the examples {@code from ≤ j < to} only: one thread's part of a split. */
+    private static MethodSpec layerColumns(NetworkSpec spec, LayerSpec layer) {
+        int l = layer.index();
+        ActivationEmitter activation = ActivationEmitter.of(layer);
+        boolean softmax = layer.activation() == Activation.SOFTMAX;
+        CodeBlock perRow = softmax ? CodeBlock.of("") : CodeBlock.builder()
+                .beginControlFlow("for ($L)", Columns.PART.loop("j"))
+                .addStatement("ai[j] = $L", activation.value("zi[j]"))
+                .endControlFlow()
+                .build();
+        return MethodSpec.methodBuilder("layer" + l + "Columns")
+                .addJavadoc("Layer $L for examples from ≤ j < to: one thread's part when the layer is split.\n", l)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(Names.WORKSPACE, "ws")
+                .addParameter(int.class, "from")
+                .addParameter(int.class, "to")
+                .addStatement("final double[][] a = ws.a($L)", l)
+                .addCode(affine(spec, l, perRow, Columns.PART))
+                .addCode(softmax ? softmaxColumns(spec, l) : CodeBlock.of(""))
+                .build();
+    }
+
+    /**
+     * The softmax of the examples from ≤ j < to, each column normalised on its own: the same operations in the same
+     * order as the softmax emitter's whole-batch code, restricted to the part's columns (disjoint ranges of the
+     * column scratch rows, so parts do not share entries).
+     */
+    private static CodeBlock softmaxColumns(NetworkSpec spec, int layer) {
+        String n = Names.units(layer);
+        String loop = Columns.PART.loop("j");
+        return CodeBlock.builder()
+                .add("// softmax column by column: a = e^(z − max) / Σ e^(z − max)\n")
+                .addStatement("final double[] max = ws.columnScratch()")
+                .addStatement("final double[] sum = ws.columnScratch2()")
+                .addStatement("$T.arraycopy(z[0], from, max, from, to - from)", System.class)
+                .beginControlFlow("for (int i = 1; i < $L; i++)", n)
+                .addStatement("final double[] zi = z[i]")
+                .beginControlFlow("for ($L)", loop)
+                .addStatement("max[j] = $T.max(max[j], zi[j])", Math.class)
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("$T.fill(sum, from, to, 0.0)", Names.ARRAYS)
+                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
+                .addStatement("final double[] zi = z[i]")
+                .addStatement("final double[] ai = a[i]")
+                .beginControlFlow("for ($L)", loop)
+                .addStatement("final double e = $T.exp(zi[j] - max[j])", Math.class)
+                .addStatement("ai[j] = e")
+                .addStatement("sum[j] += e")
+                .endControlFlow()
+                .endControlFlow()
+                .beginControlFlow("for ($L)", loop)
+                .addStatement("sum[j] = 1.0 / sum[j]")
+                .endControlFlow()
+                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
+                .addStatement("final double[] ai = a[i]")
+                .beginControlFlow("for ($L)", loop)
+                .addStatement("ai[j] *= sum[j]")
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+
+    /** columns(l, …): the part method of layer l, for {@link #PARTS}. */
+    private static MethodSpec dispatch(NetworkSpec spec) {
+        CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (layer)");
+        for (int l = 1; l <= spec.depth(); l++) {
+            if (splits(spec.layer(l))) {
+                cases.addStatement("case $L -> layer$LColumns(theta, ws, from, to)", l, l);
+            }
+        }
+        cases.addStatement("default -> throw new $T(\"layer \" + layer + \" is not split\")", IllegalArgumentException.class)
+                .endControlFlow();
+        return MethodSpec.methodBuilder("columns")
+                .addJavadoc("Runs layer $L's part for examples [from, to); m is unused (a part knows its columns).\n", "l")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(int.class, "layer")
+                .addParameter(double[].class, "theta")
+                .addParameter(Names.WORKSPACE, "ws")
+                .addParameter(int.class, "m")
+                .addParameter(int.class, "from")
+                .addParameter(int.class, "to")
+                .addCode(cases.build())
+                .build();
+    }
+
     /**
      * Inputs at least this wide are summed in blocks of rows of A[l-1] that fit in L2 (each block applied to
      * every output row while it is cached), instead of streaming all of A[l-1] once per output row: 6× faster
@@ -82,11 +209,16 @@ final class ForwardWriter {
      * and {@code ai} in scope.
      */
     static CodeBlock affine(NetworkSpec spec, int l, CodeBlock perRow) {
+        return affine(spec, l, perRow, Columns.ALL);
+    }
+
+    /** {@link #affine(NetworkSpec, int, CodeBlock)} over the given columns only. */
+    static CodeBlock affine(NetworkSpec spec, int l, CodeBlock perRow, Columns columns) {
         CodeBlock.Builder code = CodeBlock.builder()
                 .addStatement("final double[][] in = ws.layerInput($L)", l)
                 .addStatement("final double[][] z = ws.z($L)", l);
         if (spec.units(l - 1) >= BLOCKED_WIDTH) {
-            code.add(blocked(spec, l));
+            code.add(blocked(spec, l, columns));
             if (!perRow.isEmpty()) {
                 code.beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(l))
                         .addStatement("final double[] zi = z[i]")
@@ -101,20 +233,24 @@ final class ForwardWriter {
                 .addStatement("final double[] zi = z[i]")
                 .addStatement("final int w = $L + i * $L", Names.weights(l), prev)
                 .addStatement("final double bias = theta[$L + i]", Names.biases(l))
-                .add(RowSums.emit("zi", spec.units(l - 1), prev, COEFFICIENT, ROW, "bias"));
+                .add(RowSums.emit("zi", spec.units(l - 1), prev, COEFFICIENT, ROW, "bias", columns));
         if (!perRow.isEmpty()) {
             code.addStatement("final double[] ai = a[i]").add(perRow);
         }
         return code.endControlFlow().build();
     }
 
-    /** The sums of a wide layer, block of input rows by block of input rows. */
-    private static CodeBlock blocked(NetworkSpec spec, int l) {
+    /**
+     * The sums of a wide layer, block of input rows by block of input rows. The block holds about 256 KB of the
+     * columns summed (a thread's part has an L2 cache of its own); since blocks are multiples of four rows, every
+     * entry is the same sum in the same order whatever the block.
+     */
+    private static CodeBlock blocked(NetworkSpec spec, int l, Columns columns) {
         String prev = Names.units(l - 1);
         int remainder = spec.units(l - 1) % RowSums.UNROLL;
         return CodeBlock.builder()
                 .add("// rows of A$L per block, in fours: about 256 KB of it, half a 512 KB L2 cache\n", l - 1)
-                .addStatement("final int block = $T.max($L, (32768 / m) & ~3)", Math.class, RowSums.UNROLL)
+                .addStatement("final int block = $T.max($L, (32768 / $L) & ~3)", Math.class, RowSums.UNROLL, columns.count())
                 .beginControlFlow("for (int k0 = 0; k0 < $L; k0 += block)", prev)
                 .addStatement("final int k1 = $T.min($L, k0 + block)", Math.class, remainder == 0 ? prev : prev + " - " + remainder)
                 .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(l))
@@ -123,20 +259,20 @@ final class ForwardWriter {
                 .addStatement("int q = k0")
                 .beginControlFlow("if (k0 == 0)")
                 .addStatement("final double bias = theta[$L + i]", Names.biases(l))
-                .add(RowSums.firstBlock("zi", RowSums.UNROLL, COEFFICIENT, ROW, "bias"))
+                .add(RowSums.firstBlock("zi", RowSums.UNROLL, COEFFICIENT, ROW, "bias", columns))
                 .addStatement("q = $L", RowSums.UNROLL)
                 .endControlFlow()
                 .beginControlFlow("for (; q + $L <= k1; q += $L)", RowSums.UNROLL, RowSums.UNROLL)
-                .add(RowSums.loopBlock("zi", COEFFICIENT, ROW))
+                .add(RowSums.loopBlock("zi", COEFFICIENT, ROW, columns))
                 .endControlFlow()
-                .add(remainder(spec, l))
+                .add(remainder(spec, l, columns))
                 .endControlFlow()
                 .endControlFlow()
                 .build();
     }
 
     /** The last rows when the width is not a multiple of four, added in the last block. */
-    private static CodeBlock remainder(NetworkSpec spec, int l) {
+    private static CodeBlock remainder(NetworkSpec spec, int l, Columns columns) {
         int width = spec.units(l - 1);
         int remainder = width % RowSums.UNROLL;
         if (remainder == 0) {
@@ -144,7 +280,7 @@ final class ForwardWriter {
         }
         return CodeBlock.builder()
                 .beginControlFlow("if (k0 + block >= $L)", Names.units(l - 1))
-                .add(RowSums.constantBlock("zi", width - remainder, remainder, COEFFICIENT, ROW))
+                .add(RowSums.constantBlock("zi", width - remainder, remainder, COEFFICIENT, ROW, columns))
                 .endControlFlow()
                 .build();
     }

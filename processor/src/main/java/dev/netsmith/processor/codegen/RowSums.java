@@ -8,11 +8,39 @@ import java.util.function.Function;
  * their coefficients hoisted into final locals, so that each pass over the m examples is one loop C2
  * vectorises. The first block assigns, later blocks accumulate, and a remainder of up to three rows is
  * emitted unrolled. Code size depends on neither the number of rows nor m.
+ *
+ * <p>The passes run over {@link Columns}: all m examples, or the part of them one thread of a split kernel takes;
+ * either way each entry is the same sum in the same order.
  */
 final class RowSums {
 
     /** Rows combined per pass over the examples. */
     static final int UNROLL = 4;
+
+    /**
+     * The examples a pass runs over, {@code from ≤ j < to}, as expressions of the generated code.
+     *
+     * @param from the first example, e.g. {@code 0}
+     * @param to   one past the last, e.g. {@code m}
+     */
+    record Columns(String from, String to) {
+
+        /** Every example of the batch: {@code 0 ≤ j < m}. */
+        static final Columns ALL = new Columns("0", "m");
+
+        /** A part of a split kernel: {@code from ≤ j < to}, its bounds as parameters. */
+        static final Columns PART = new Columns("from", "to");
+
+        /** The number of examples, e.g. {@code m} or {@code (to - from)}. */
+        String count() {
+            return from.equals("0") ? to : "(" + to + " - " + from + ")";
+        }
+
+        /** The loop header's text, e.g. {@code int j = 0; j < m; j++}. */
+        String loop(String j) {
+            return "int " + j + " = " + from + "; " + j + " < " + to + "; " + j + "++";
+        }
+    }
 
     private RowSums() {
     }
@@ -27,36 +55,43 @@ final class RowSums {
      */
     static CodeBlock emit(String target, int count, String countName, Function<String, String> coefficient,
                           Function<String, String> row, String init) {
+        return emit(target, count, countName, coefficient, row, init, Columns.ALL);
+    }
+
+    /** {@link #emit(String, int, String, Function, Function, String)} over the given columns. */
+    static CodeBlock emit(String target, int count, String countName, Function<String, String> coefficient,
+                          Function<String, String> row, String init, Columns columns) {
         CodeBlock.Builder code = CodeBlock.builder();
-        code.add(firstBlock(target, Math.min(UNROLL, count), coefficient, row, init));
+        code.add(firstBlock(target, Math.min(UNROLL, count), coefficient, row, init, columns));
         int fullBlocks = count / UNROLL;
         if (fullBlocks >= 2) {
             code.beginControlFlow("for (int q = $L; q + $L <= $L; q += $L)", UNROLL, UNROLL, countName, UNROLL)
-                    .add(loopBlock(target, coefficient, row))
+                    .add(loopBlock(target, coefficient, row, columns))
                     .endControlFlow();
         }
         int remainder = count > UNROLL ? count % UNROLL : 0;
         if (remainder > 0) {
-            code.add(constantBlock(target, count - remainder, remainder, coefficient, row));
+            code.add(constantBlock(target, count - remainder, remainder, coefficient, row, columns));
         }
         return code.build();
     }
 
     /** target[j] = init + the first n rows (n ≤ 4), in braces; init may be null. */
     static CodeBlock firstBlock(String target, int n, Function<String, String> coefficient, Function<String, String> row,
-                                String init) {
-        return scoped(block(target, indices(0, n, null), coefficient, row, init, true));
+                                String init, Columns columns) {
+        return scoped(block(target, indices(0, n, null), coefficient, row, init, true, columns));
     }
 
     /** target[j] += rows q … q + 3, for the body of a loop over q. */
-    static CodeBlock loopBlock(String target, Function<String, String> coefficient, Function<String, String> row) {
-        return block(target, indices(0, UNROLL, "q"), coefficient, row, null, false);
+    static CodeBlock loopBlock(String target, Function<String, String> coefficient, Function<String, String> row,
+                               Columns columns) {
+        return block(target, indices(0, UNROLL, "q"), coefficient, row, null, false, columns);
     }
 
     /** target[j] += rows start … start + n − 1 at constant indices, in braces. */
     static CodeBlock constantBlock(String target, int start, int n, Function<String, String> coefficient,
-                                   Function<String, String> row) {
-        return scoped(block(target, indices(start, n, null), coefficient, row, null, false));
+                                   Function<String, String> row, Columns columns) {
+        return scoped(block(target, indices(start, n, null), coefficient, row, null, false, columns));
     }
 
     /**
@@ -88,7 +123,7 @@ final class RowSums {
     }
 
     private static CodeBlock block(String target, String[] index, Function<String, String> coefficient,
-                                   Function<String, String> row, String init, boolean assign) {
+                                   Function<String, String> row, String init, boolean assign, Columns columns) {
         StringBuilder coefficients = new StringBuilder();
         StringBuilder rows = new StringBuilder();
         StringBuilder sum = new StringBuilder(init == null ? "" : init + " + ");
@@ -101,7 +136,7 @@ final class RowSums {
         return CodeBlock.builder()
                 .addStatement("final double $L", coefficients)
                 .addStatement("final double[] $L", rows)
-                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .beginControlFlow("for ($L)", columns.loop("j"))
                 .addStatement("$L[j] $L $L", target, assign ? "=" : "+=", sum)
                 .endControlFlow()
                 .build();

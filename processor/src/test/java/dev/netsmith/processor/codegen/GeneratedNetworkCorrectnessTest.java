@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every generated network against {@link ReferenceNetwork}: the forward output, the data and L2 terms of the
  * cost and every gradient tensor, for every hidden activation × loss, with and without L2, with dropout off
- * and with a fixed mask, to 1e-12 in each tensor's relative norm.
+ * and with a fixed mask, to 1e-12 in each tensor's relative norm; also with every kernel split across three
+ * threads (threshold 0), which {@link SplitKernelsTest} shows gives the single-threaded bits.
  */
 class GeneratedNetworkCorrectnessTest {
 
@@ -44,12 +45,13 @@ class GeneratedNetworkCorrectnessTest {
 
     static Stream<Arguments> cases() {
         return TestNetworks.declarations().stream().flatMap(d -> Stream.of(
-                Arguments.of(d, false, 37), Arguments.of(d, true, 37), Arguments.of(d, false, 1), Arguments.of(d, true, 64)));
+                Arguments.of(d, false, 37, false), Arguments.of(d, true, 37, false), Arguments.of(d, false, 1, false),
+                Arguments.of(d, true, 64, false), Arguments.of(d, false, 37, true), Arguments.of(d, true, 64, true)));
     }
 
-    @ParameterizedTest(name = "{0}, fixed mask {1}, m = {2}")
+    @ParameterizedTest(name = "{0}, fixed mask {1}, m = {2}, split {3}")
     @MethodSource("cases")
-    void matchesTheReferenceImplementation(TestNetworks.Declared declared, boolean fixedMask, int m) {
+    void matchesTheReferenceImplementation(TestNetworks.Declared declared, boolean fixedMask, int m, boolean split) {
         CompiledNetwork net = generated.network(declared.qualifiedPrefix());
         Architecture arch = net.architecture();
         Parameters params = TestData.parameters(net, 11);
@@ -59,11 +61,12 @@ class GeneratedNetworkCorrectnessTest {
         assertTrue(!fixedMask || mask.dropsAnything() || arch.depth() == 1 || declared.name().equals("Planar"));
 
         Batch batch = net.batch(x, y);
-        Workspace ws = net.newWorkspace(64);
+        Workspace ws = split ? net.newWorkspace(64, 3).setSplitThreshold(0) : net.newWorkspace(64);
         double[][] output = net.forward(params, batch, ws, mask == null ? Dropout.off() : Dropout.fixed(mask));
         double dataCost = net.dataCost(batch, ws);
         double l2Cost = net.l2Cost(params, m);
         double[] gradient = net.backward(params, batch, ws).clone();
+        assertEquals(split, ws.splits() > 0, "kernels split: " + ws.splits());
 
         ReferenceNetwork.Result expected = new ReferenceNetwork(arch, customActivations(arch)).evaluate(params.values(), x, y, mask);
         for (int i = 0; i < arch.outputs(); i++) {
