@@ -57,7 +57,7 @@ public class KernelBenchmark {
         CompiledNetwork net = shape.net();
         Batch batch = shape.batch();
         Parameters params = net.initialize(Shape.PARAMETER_SEED);
-        ws = net.newWorkspace(batch.m());
+        ws = net.newWorkspace(batch.m(), 1);
         net.forward(params, batch, ws, Dropout.off());
         net.backward(params, batch, ws);
         theta = params.values();

@@ -54,7 +54,7 @@ public final class KernelVariants {
         Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
         double[] theta = params.values();
         int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m);
+        Workspace ws = shape.net().newWorkspace(m, 1);
         shape.net().forward(params, batch, ws, Dropout.off());
         shape.net().backward(params, batch, ws);
         int[] n = shape.architecture().sizes();
@@ -106,8 +106,8 @@ public final class KernelVariants {
         int m = batch.m();
         dev.netsmith.check.CheckableNetwork net = (dev.netsmith.check.CheckableNetwork) shape.net();
         dev.netsmith.check.GradientCheckKernel kernel = net.gradientCheckKernel();
-        Workspace base = net.newWorkspace(m);
-        Workspace probe = net.newWorkspace(m);
+        Workspace base = net.newWorkspace(m, 1);
+        Workspace probe = net.newWorkspace(m, 1);
         net.forward(params, batch, base, Dropout.off());
         double[] out = new double[m];
         int depth = shape.architecture().depth();
@@ -155,7 +155,7 @@ public final class KernelVariants {
         Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
         double[] theta = params.values();
         int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m);
+        Workspace ws = shape.net().newWorkspace(m, 1);
         shape.net().forward(params, batch, ws, Dropout.off());
         int[] n = shape.architecture().sizes();
         ParameterLayout layout = shape.net().layout();
@@ -212,7 +212,7 @@ public final class KernelVariants {
         Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
         double[] theta = params.values();
         int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m);
+        Workspace ws = shape.net().newWorkspace(m, 1);
         shape.net().forward(params, batch, ws, Dropout.off());
         shape.net().backward(params, batch, ws);
         int[] n = shape.architecture().sizes();
@@ -253,7 +253,7 @@ public final class KernelVariants {
         Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
         double[] theta = params.values();
         int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m);
+        Workspace ws = shape.net().newWorkspace(m, 1);
         int[] n = shape.architecture().sizes();
         ParameterLayout layout = shape.net().layout();
         double[][] w1 = ReferenceKernels.rows(theta, layout.weights(1).offset(), n[1], n[0]);

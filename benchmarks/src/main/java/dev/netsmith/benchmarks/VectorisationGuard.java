@@ -32,7 +32,7 @@ public final class VectorisationGuard {
         Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
         double[] theta = params.values();
         int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m);
+        Workspace ws = shape.net().newWorkspace(m, 1);
         shape.net().forward(params, batch, ws, Dropout.off());
         int[] n = shape.architecture().sizes();
         ParameterLayout layout = shape.net().layout();
