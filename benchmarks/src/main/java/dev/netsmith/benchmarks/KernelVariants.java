@@ -95,8 +95,8 @@ public final class KernelVariants {
     }
 
     /**
-     * Where the incremental checker's time goes: one evaluation of the perturbed cost for an entry of W1 (what
-     * a full check does 2·P times, most of them for W1) against the output layer's loss over the m examples
+     * Where the incremental checker's time goes: one central difference (both sides) for an entry of W1 (what
+     * a full check does once per parameter, most of them in W1) against the output layer's loss over the m examples
      * alone; for N5 also that loss written with log1p(e^−|z|), as it was before the generated cost moved to Math.log.
      */
     private static void checkEvaluation(Shape shape, int rounds) {
@@ -107,7 +107,8 @@ public final class KernelVariants {
         dev.netsmith.check.CheckableNetwork net = (dev.netsmith.check.CheckableNetwork) shape.net();
         dev.netsmith.check.GradientCheckKernel kernel = net.gradientCheckKernel();
         Workspace base = net.newWorkspace(m, 1);
-        Workspace probe = net.newWorkspace(m, 1);
+        dev.netsmith.check.Probe probe = dev.netsmith.check.Probe.of(net, m);
+        Workspace scratch = net.newWorkspace(m, 1);
         net.forward(params, batch, base, Dropout.off());
         double[] out = new double[m];
         int depth = shape.architecture().depth();
@@ -118,12 +119,12 @@ public final class KernelVariants {
         int weights = net.layout().weights(1).size();
         Runnable evaluation = () -> {
             int p = (counter[0] = (counter[0] + 7919) % weights);
-            changed[0] += kernel.perturbParameter(theta, p, 1e-7, base, probe, y, m, out);
+            changed[0] += kernel.perturbParameter(theta, p, 1e-7, -1e-7, base, probe, y, m);
             changed[1]++;
         };
         Runnable loss = shape == Shape.N3
-                ? () -> DigitsShape_Cost.loss(logits, y, m, probe.columnScratch(), out)
-                : () -> CatShape_Cost.loss(logits, y, m, probe.columnScratch(), out);
+                ? () -> DigitsShape_Cost.loss(logits, y, m, scratch.columnScratch(), out)
+                : () -> CatShape_Cost.loss(logits, y, m, scratch.columnScratch(), out);
         Runnable lossWithLog = () -> {
             java.util.Arrays.fill(out, 0, m, 0.0);
             for (int i = 0; i < logits.length; i++) {
@@ -142,7 +143,7 @@ public final class KernelVariants {
         double[][] times = Interleaved.run(candidates, 3, rounds, 100_000_000L);
         double e = Interleaved.medianTime(times, 0);
         double l = Interleaved.medianTime(times, 1);
-        System.out.printf(Locale.ROOT, "%s check: one perturbed-cost evaluation for a W1 entry %s µs, re-evaluating %.0f of %d examples on average; "
+        System.out.printf(Locale.ROOT, "%s check: one central difference (both sides) for a W1 entry %s µs, re-evaluating %.0f of %d examples on average; "
                         + "the generated output loss over all m = %d %s µs (%.0f%% of an evaluation's time, median per-round share %.0f%%)%s%n",
                 shape, Report.format(e / 1e3), (double) changed[0] / changed[1], m, m, Report.format(l / 1e3),
                 100 * l / e, 100 / Interleaved.medianRatio(times, 0, 1),

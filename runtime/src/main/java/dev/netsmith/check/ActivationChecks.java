@@ -34,11 +34,9 @@ final class ActivationChecks {
                 int r = rng.nextInt(da.length);
                 int j = rng.nextInt(m);
                 double[][] y = base.batch.y();
-                probe.countPlus = base.net.gradientCheckKernel().perturbActivation(base.theta, l, r, j, epsilon, base.workspace,
-                        probe.plus, y, m, probe.lossPlus);
-                probe.countMinus = base.net.gradientCheckKernel().perturbActivation(base.theta, l, r, j, -epsilon, base.workspace,
-                        probe.minus, y, m, probe.lossMinus);
-                if (options.kinkHandling() && kinks.find(l + 1, -1, probe, base.workspace, m) != null) {
+                probe.setCount(base.net.gradientCheckKernel().perturbActivation(base.theta, l, r, j, epsilon, base.workspace, probe,
+                        y, m));
+                if (options.kinkHandling() && kinks.find(l + 1, -1, probe, m) != null) {
                     continue;
                 }
                 double numeric = probe.dataDifference(m) / (2 * epsilon);

@@ -42,11 +42,6 @@ final class BasePass {
         this.analytic = net.backward(params, batch, workspace).clone();
     }
 
-    /** A fresh probe workspace for one thread. */
-    Workspace newProbe() {
-        return net.newWorkspace(m);
-    }
-
     /** The regularised cost J(θ). */
     double cost() {
         return dataCost + l2Cost;

@@ -4,7 +4,7 @@ import dev.netsmith.runtime.Workspace;
 
 /**
  * What generated check kernels share when they work on the compacted columns of the examples a perturbation
- * changed ({@code probe.changed()}): the base pass's dropout masks, gathered for those columns.
+ * changed: finding those examples, and gathering the base pass's values for them.
  */
 public final class Compacted {
 
@@ -12,17 +12,58 @@ public final class Compacted {
     }
 
     /**
-     * The input of layer l+1 for the first {@code count} changed examples: the probe's A[l], times the base
-     * pass's dropout mask of layer l gathered for those examples when it had one.
+     * The examples where either side's change d is not zero, into {@code probe.changed()}; each d is compacted
+     * in place to those examples (safe: the c-th changed example is never before c). Returns their count.
      */
-    public static double[][] masked(int layer, int count, Workspace base, Workspace probe) {
-        double[][] a = probe.a(layer);
+    public static int changed(double[] dPlus, double[] dMinus, int m, Probe probe) {
+        int[] changed = probe.changed();
+        int count = 0;
+        for (int j = 0; j < m; j++) {
+            // without a branch: whether a ReLU is on is as good as random, and mispredictions cost more
+            changed[count] = j;
+            count += dPlus[j] != 0.0 | dMinus[j] != 0.0 ? 1 : 0;
+        }
+        for (int c = 0; c < count; c++) {
+            dPlus[c] = dPlus[changed[c]];
+            dMinus[c] = dMinus[changed[c]];
+        }
+        return count;
+    }
+
+    /** Marks every example changed (for perturbations that reach all of them); returns m. */
+    public static int all(int m, Probe probe) {
+        int[] changed = probe.changed();
+        for (int j = 0; j < m; j++) {
+            changed[j] = j;
+        }
+        return m;
+    }
+
+    /** {@code rows}' columns of the first {@code count} changed examples, into {@code into}; returns it. */
+    public static double[][] gather(double[][] rows, int count, Probe probe, double[][] into) {
+        int[] changed = probe.changed();
+        for (int i = 0; i < rows.length; i++) {
+            double[] from = rows[i];
+            double[] to = into[i];
+            for (int c = 0; c < count; c++) {
+                to[c] = from[changed[c]];
+            }
+        }
+        return into;
+    }
+
+    /**
+     * The input of layer l+1 on one side for the changed examples: the side's A[l], times the base pass's
+     * dropout mask of layer l gathered for those examples when it had one.
+     */
+    public static double[][] masked(int layer, int count, Workspace base, Workspace side, Probe probe) {
+        double[][] a = side.a(layer);
         double[][] mask = base.activeMask(layer);
         if (mask == null) {
             return a;
         }
         int[] changed = probe.changed();
-        double[][] out = probe.dropped(layer);
+        double[][] out = side.dropped(layer);
         for (int i = 0; i < a.length; i++) {
             double[] ai = a[i];
             double[] mi = mask[i];
@@ -32,14 +73,5 @@ public final class Compacted {
             }
         }
         return out;
-    }
-
-    /** Marks every example changed (for perturbations that reach all of them); returns m. */
-    public static int all(int m, Workspace probe) {
-        int[] changed = probe.changed();
-        for (int j = 0; j < m; j++) {
-            changed[j] = j;
-        }
-        return m;
     }
 }

@@ -49,15 +49,13 @@ final class DirectionalCheck {
             }
         }
         int m = base.m;
-        probe.countPlus = base.net.gradientCheckKernel().lossesFrom(thetaPlus, tensor.layer(), base.workspace, probe.plus,
-                base.batch.y(), m, probe.lossPlus);
-        probe.countMinus = base.net.gradientCheckKernel().lossesFrom(thetaMinus, tensor.layer(), base.workspace, probe.minus,
-                base.batch.y(), m, probe.lossMinus);
+        probe.setCount(base.net.gradientCheckKernel().lossesFrom(thetaPlus, thetaMinus, tensor.layer(), base.workspace, probe,
+                base.batch.y(), m));
         System.arraycopy(theta, tensor.offset(), thetaPlus, tensor.offset(), tensor.size());
         System.arraycopy(theta, tensor.offset(), thetaMinus, tensor.offset(), tensor.size());
         double numeric = (probe.dataDifference(m) + lambda / (2.0 * m) * l2Difference) / (2 * epsilon);
         analytic /= 2 * epsilon;
-        String kink = options.kinkHandling() ? kinks.find(tensor.layer(), -1, probe, base.workspace, m) : null;
+        String kink = options.kinkHandling() ? kinks.find(tensor.layer(), -1, probe, m) : null;
         double scale = Math.abs(analytic) + Math.abs(numeric);
         return new Outcome(analytic, numeric, scale == 0 ? 0 : Math.abs(analytic - numeric) / scale, kink);
     }

@@ -41,7 +41,7 @@ final class EntryEvaluator {
         List<CheckPool.Worker> tasks = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             tasks.add(() -> {
-                Probe probe = new Probe(base);
+                Probe probe = Probe.of(base.net, base.m);
                 for (int block = nextBlock.getAndIncrement(); block < blocks; block = nextBlock.getAndIncrement()) {
                     int end = Math.min(indices.length, (block + 1) * BLOCK);
                     for (int position = block * BLOCK; position < end; position++) {
@@ -61,8 +61,7 @@ final class EntryEvaluator {
         // the steps actually taken: θ ± ε rounded, minus θ
         double up = (value + options.epsilon()) - value;
         double down = (value - options.epsilon()) - value;
-        probe.countPlus = kernel.perturbParameter(theta, p, up, base.workspace, probe.plus, base.batch.y(), m, probe.lossPlus);
-        probe.countMinus = kernel.perturbParameter(theta, p, down, base.workspace, probe.minus, base.batch.y(), m, probe.lossMinus);
+        probe.setCount(kernel.perturbParameter(theta, p, up, down, base.workspace, probe, base.batch.y(), m));
         Tensor tensor = layout.tensorAt(p);
         boolean weight = tensor.kind() == ParameterLayout.Kind.WEIGHTS;
         // (λ/2m)·((θ+up)² − (θ+down)²) = (λ/2m)·(up − down)·(2θ + up + down), free of cancellation
@@ -73,7 +72,7 @@ final class EntryEvaluator {
         String kink = null;
         if (options.kinkHandling()) {
             int local = p - tensor.offset();
-            kink = kinks.find(tensor.layer(), weight ? local / tensor.cols() : local, probe, base.workspace, m);
+            kink = kinks.find(tensor.layer(), weight ? local / tensor.cols() : local, probe, m);
         }
         double analytic = base.analytic[p];
         return new EntryResult(p, "d" + tensor.entryName(p), value, analytic, numeric, costPlus, costMinus,

@@ -67,7 +67,7 @@ public final class GradientChecker {
         }
         List<ActivationCheck> activationChecks = List.of();
         if (verdict != Verdict.PASS && architecture.depth() > 1) {
-            activationChecks = ActivationChecks.run(base, options, new Probe(base));
+            activationChecks = ActivationChecks.run(base, options, Probe.of(base.net, base.m));
             evaluations += 2L * activationChecks.stream().mapToInt(ActivationCheck::checked).sum();
         }
         Diagnosis diagnosis = new Diagnostician(architecture, base.theta, base.m, options.dropout().mode() == Dropout.Mode.FIXED)
@@ -104,7 +104,7 @@ public final class GradientChecker {
     private static long directional(BasePass base, CheckOptions options, EntryEvaluator evaluator, List<EntryResult> entries,
                                     Map<String, DirectionalCheck.Outcome> directions) {
         DirectionalCheck check = new DirectionalCheck(base, options);
-        Probe probe = new Probe(base);
+        Probe probe = Probe.of(base.net, base.m);
         List<Tensor> drill = new ArrayList<>();
         List<Tensor> tensors = base.net.layout().tensors();
         long evaluations = 0;

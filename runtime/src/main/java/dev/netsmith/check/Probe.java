@@ -1,43 +1,90 @@
 package dev.netsmith.check;
 
+import dev.netsmith.runtime.CompiledNetwork;
 import dev.netsmith.runtime.Workspace;
 
 /**
- * One thread's scratch for central differences: for each side a workspace and a row of loss changes, and how
- * many examples the side changed (their indices are in its workspace's {@code changed()}).
+ * One thread's scratch for central differences, read and written by the generated kernel: a workspace for
+ * each side (θ+ε and θ−ε), one for the base pass's values gathered for the examples a perturbation changed
+ * ({@link #changed()}, shared by both sides), and each side's loss changes.
  */
-final class Probe {
+public final class Probe {
 
-    final Workspace plus;
-    final Workspace minus;
-    final double[] lossPlus;
-    final double[] lossMinus;
-    int countPlus;
-    int countMinus;
+    private final Workspace plus;
+    private final Workspace minus;
+    private final Workspace gathered;
+    private final double[] outPlus;
+    private final double[] outMinus;
+    private int count;
 
-    Probe(BasePass base) {
-        plus = base.newProbe();
-        minus = base.newProbe();
-        lossPlus = new double[base.m];
-        lossMinus = new double[base.m];
+    private Probe(CompiledNetwork net, int m) {
+        plus = net.newWorkspace(m);
+        minus = net.newWorkspace(m);
+        gathered = net.newWorkspace(m);
+        outPlus = new double[m];
+        outMinus = new double[m];
     }
 
-    /** (1/m)·Σ_j (ℓ⁺_j − ℓ⁻_j), as each side's change from the base losses: unchanged examples add exactly 0. */
+    /** Scratch for a network's kernel on batches of at most m examples. */
+    public static Probe of(CompiledNetwork net, int m) {
+        return new Probe(net, m);
+    }
+
+    /** The θ+ε side: its rows above the perturbed layer hold only the changed examples, compacted. */
+    public Workspace plus() {
+        return plus;
+    }
+
+    /** The θ−ε side. */
+    public Workspace minus() {
+        return minus;
+    }
+
+    /** The base pass's values (Z, A, masks, labels) gathered for the changed examples. */
+    public Workspace gathered() {
+        return gathered;
+    }
+
+    /** The examples either side changed, in increasing order; the first {@link #count()} are valid. */
+    public int[] changed() {
+        return gathered.changed();
+    }
+
+    /** ℓ_j(θ+ε) − ℓ_j(θ) of the changed examples. */
+    public double[] outPlus() {
+        return outPlus;
+    }
+
+    /** ℓ_j(θ−ε) − ℓ_j(θ) of the changed examples. */
+    public double[] outMinus() {
+        return outMinus;
+    }
+
+    /** How many examples the last perturbation changed. */
+    public int count() {
+        return count;
+    }
+
+    void setCount(int count) {
+        this.count = count;
+    }
+
+    /** (1/m)·Σ_j (ℓ⁺_j − ℓ⁻_j): unchanged examples add exactly 0. */
     double dataDifference(int m) {
-        return (sum(lossPlus, countPlus) - sum(lossMinus, countMinus)) / m;
+        return (sum(outPlus) - sum(outMinus)) / m;
     }
 
     /** (1/m)·Σ_j (ℓ⁺_j − ℓ_j): J(θ+ε)'s data term minus J(θ)'s. */
     double plusChange(int m) {
-        return sum(lossPlus, countPlus) / m;
+        return sum(outPlus) / m;
     }
 
     /** (1/m)·Σ_j (ℓ⁻_j − ℓ_j). */
     double minusChange(int m) {
-        return sum(lossMinus, countMinus) / m;
+        return sum(outMinus) / m;
     }
 
-    private static double sum(double[] changes, int count) {
+    private double sum(double[] changes) {
         double sum = 0;
         for (int c = 0; c < count; c++) {
             sum += changes[c];

@@ -65,6 +65,7 @@ public final class Workspace {
     private final double[] columnScratch2;
     private final double[] deltaRow;
     private final int[] changed;
+    private final double[][] labels;
     private final double[] gradient;
     private Batch forwardBatch;
     private int forwardFills;
@@ -114,6 +115,7 @@ public final class Workspace {
         columnScratch2 = new double[maxBatch];
         deltaRow = new double[maxBatch];
         changed = new int[maxBatch];
+        labels = new double[sizes[depth]][maxBatch];
         gradient = new double[ParameterLayout.of(sizes).size()];
     }
 
@@ -316,6 +318,11 @@ public final class Workspace {
      */
     public int[] changed() {
         return changed;
+    }
+
+    /** For the gradient check: n_L rows of labels, gathered for the changed examples. */
+    public double[][] labels() {
+        return labels;
     }
 
     /** The flat gradient vector dW1, db1, dW2, db2, … the last backward pass wrote. */

@@ -32,19 +32,28 @@ final class BinaryCrossEntropyEmitter implements LossEmitter {
      */
     @Override
     public CodeBlock changeFromLogits(String outputs) {
-        return LossEmitter.sumOverChanged(outputs, CodeBlock.builder()
-                .beginControlFlow("if ($T.abs(d) <= $L)", Math.class, SERIES_LIMIT)
-                .addStatement("final double t = pi[j] * (d + d * d * (0.5 + d / 6.0))")
-                .addStatement("out[c] += t - t * t * (0.5 - t * (1.0 / 3.0 - 0.25 * t)) - yi[j] * d")
-                .nextControlFlow("else")
-                .addStatement("out[c] += softplus(zi[c]) - softplus(bi[j]) - yi[j] * d")
-                .endControlFlow()
-                .build());
+        return LossEmitter.seriesOverRows(outputs, CodeBlock.builder()
+                .addStatement("final double t = pi[c] * (d + d * d * (0.5 + d / 6.0))")
+                .addStatement("out[c] += t - t * t * (0.5 - t * (1.0 / 3.0 - 0.25 * t)) - yi[c] * d")
+                .build(), CodeBlock.of(""));
     }
 
     @Override
     public List<MethodSpec> changeHelpers(String outputs) {
-        return List.of(MethodSpec.methodBuilder("softplus")
+        return List.of(LossEmitter.largestChange(outputs), MethodSpec.methodBuilder("exactChange")
+                .addJavadoc("ℓ of column c of z minus ℓ of column c of zb, from both softplus values.\n")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(double.class)
+                .addParameter(double[][].class, "z")
+                .addParameter(double[][].class, "zb")
+                .addParameter(double[][].class, "yb")
+                .addParameter(int.class, "c")
+                .addStatement("double change = 0.0")
+                .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
+                .addStatement("change += softplus(z[i][c]) - softplus(zb[i][c]) - yb[i][c] * (z[i][c] - zb[i][c])")
+                .endControlFlow()
+                .addStatement("return change")
+                .build(), MethodSpec.methodBuilder("softplus")
                 .addJavadoc("log(1 + e^x), finite for every finite x.\n")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(double.class)

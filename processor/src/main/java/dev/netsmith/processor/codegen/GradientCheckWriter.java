@@ -12,14 +12,17 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code T_GradientCheck}, the incremental re-evaluation behind the gradient check. A perturbation of
  * W[l][i][k] by δ changes only row i of Z[l] (by δ·A[l-1][k]); the rows of A[l-1] and everything below are
- * reused from the base pass. Layer l+1 then takes the rank-one update Z[l+1] += W[l+1][:, i] ⊗ ΔA[l][i], and
- * only the layers above it run in full, so a W1 perturbation costs O(m·(1 + n2 + n2·n3 + …)) instead of a
- * whole forward pass.
+ * reused from the base pass. Layer l+1 then takes the rank-one update Z[l+1] += W[l+1][:, i] ⊗ ΔA[l][i], for
+ * only the examples whose ΔA[l][i] is not zero, and only the layers above it run in full, so a W1
+ * perturbation costs O(m·(1 + n2 + n2·n3 + …)) instead of a whole forward pass. Both sides of the central
+ * difference run in one call over the same changed examples, whose base values are gathered once.
  */
 final class GradientCheckWriter {
 
     static final ClassName KERNEL = ClassName.get("dev.netsmith.check", "GradientCheckKernel");
-    private static final String TAIL = "base, probe, y, m, out";
+    private static final ClassName PROBE = ClassName.get("dev.netsmith.check", "Probe");
+    private static final ClassName COMPACTED = ClassName.get("dev.netsmith.check", "Compacted");
+    private static final String[] SIDES = {"plus", "minus"};
 
     private GradientCheckWriter() {
     }
@@ -30,19 +33,21 @@ final class GradientCheckWriter {
 
     static JavaFile write(NetworkSpec spec) {
         ClassName name = name(spec);
+        LossEmitter loss = LossEmitter.of(spec.loss());
         TypeSpec.Builder type = TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(KERNEL)
                 .addAnnotation(Names.generatedAnnotation(spec))
                 .addJavadoc("Incremental re-evaluation for gradient checks of {@link $T}: $L.\n\n", Names.declaring(spec), KernelClasses.shape(spec))
-                .addJavadoc("<p>A perturbed parameter of layer l recomputes one row of Z[l], updates Z[l+1] by a rank-one term and\n")
-                .addJavadoc("runs only the layers above; the base pass's caches are read, never written.\n")
+                .addJavadoc("<p>A perturbed parameter of layer l recomputes one row of Z[l], updates Z[l+1] by a rank-one term for the\n")
+                .addJavadoc("examples it changes, and runs only the layers above, for θ+ε and θ−ε together; the base pass is read, never written.\n")
                 .addField(FieldSpec.builder(name, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .initializer("new $T()", name).build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(perturbParameter(spec))
                 .addMethod(perturbActivation(spec))
-                .addMethod(lossesFrom(spec));
+                .addMethod(lossesFrom(spec))
+                .addMethod(forwardFrom(spec));
         for (int l = 1; l <= spec.depth(); l++) {
             type.addMethod(perturbRow(spec, l));
         }
@@ -50,14 +55,12 @@ final class GradientCheckWriter {
             type.addMethod(propagate(spec, n));
         }
         for (int n = 1; n < spec.depth(); n++) {
-            type.addMethod(after(spec, n));
+            type.addMethod(above(spec, n));
         }
-        type.addMethod(logits(spec)).addMethod(lossChanges(spec));
-        LossEmitter.of(spec.loss()).changeHelpers(Names.units(spec.depth())).forEach(type::addMethod);
+        type.addMethod(logits(spec)).addMethod(lossChanges(spec)).addMethod(lossChange(spec, loss));
+        loss.changeHelpers(Names.units(spec.depth())).forEach(type::addMethod);
         return KernelClasses.file(spec, type.build());
     }
-
-    private static final ClassName COMPACTED = ClassName.get("dev.netsmith.check", "Compacted");
 
     private static MethodSpec.Builder kernelMethod(String name) {
         return MethodSpec.methodBuilder(name)
@@ -66,35 +69,15 @@ final class GradientCheckWriter {
                 .returns(int.class);
     }
 
-    /** base, probe, labels, batch size and the loss row every kernel entry point takes last. */
+    /** base, probe, labels and batch size, the parameters every entry point takes last. */
     private static MethodSpec.Builder tail(MethodSpec.Builder method) {
         return method.addParameter(Names.WORKSPACE, "base")
-                .addParameter(Names.WORKSPACE, "probe")
+                .addParameter(PROBE, "probe")
                 .addParameter(double[][].class, "y")
-                .addParameter(int.class, "m")
-                .addParameter(double[].class, "out");
-    }
-
-    /** The same for the inner steps, which see only the {@code count} changed examples. */
-    private static MethodSpec.Builder compactedTail(MethodSpec.Builder method) {
-        return method.addParameter(int.class, "count")
-                .addParameter(Names.WORKSPACE, "base")
-                .addParameter(Names.WORKSPACE, "probe")
-                .addParameter(double[][].class, "y")
-                .addParameter(double[].class, "out");
+                .addParameter(int.class, "m");
     }
 
     private static MethodSpec perturbParameter(NetworkSpec spec) {
-        return tail(kernelMethod("perturbParameter")
-                .addParameter(double[].class, "theta")
-                .addParameter(int.class, "p")
-                .addParameter(double.class, "delta"))
-                .addCode(dispatchByRange(spec))
-                .build();
-    }
-
-    /** Finds p's tensor by its constant offsets: W[l] moves row (p − W_l) / n_{l-1} by δ·A[l-1][k]; b[l] moves row p − B_l by δ. */
-    private static CodeBlock dispatchByRange(NetworkSpec spec) {
         CodeBlock.Builder code = CodeBlock.builder();
         for (int l = 1; l <= spec.depth(); l++) {
             String w = Names.weights(l);
@@ -102,15 +85,22 @@ final class GradientCheckWriter {
             String prev = Names.units(l - 1);
             code.add(l == 1 ? "" : "} else ")
                     .add("if (p >= $L && p < $L) {\n", w, b).indent()
-                    .addStatement("return perturbRow$L(theta, (p - $L) / $L, base.layerInput($L)[(p - $L) % $L], delta, $L)",
-                            l, w, prev, l, w, prev, TAIL)
+                    .addStatement("return perturbRow$L(theta, (p - $L) / $L, base.layerInput($L)[(p - $L) % $L], up, down, base, probe, y, m)",
+                            l, w, prev, l, w, prev)
                     .unindent()
                     .add("} else if (p >= $L && p < $L + $L) {\n", b, b, Names.units(l)).indent()
-                    .addStatement("return perturbRow$L(theta, p - $L, null, delta, $L)", l, b, TAIL)
+                    .addStatement("return perturbRow$L(theta, p - $L, null, up, down, base, probe, y, m)", l, b)
                     .unindent();
         }
-        return code.add("}\n")
-                .addStatement("throw new $T(\"parameter \" + p + \" outside [0, \" + SIZE + \")\")", IndexOutOfBoundsException.class)
+        code.add("}\n")
+                .addStatement("throw new $T(\"parameter \" + p + \" outside [0, \" + SIZE + \")\")", IndexOutOfBoundsException.class);
+        return tail(kernelMethod("perturbParameter")
+                .addJavadoc("Finds p's tensor by the constant offsets: W[l] moves row (p − W_l) / n_{l-1} of Z[l] by δ·A[l-1][k], b[l] row p − B_l by δ.\n")
+                .addParameter(double[].class, "theta")
+                .addParameter(int.class, "p")
+                .addParameter(double.class, "up")
+                .addParameter(double.class, "down"))
+                .addCode(code.build())
                 .build();
     }
 
@@ -119,13 +109,13 @@ final class GradientCheckWriter {
         if (spec.depth() == 1) {
             code.addStatement("throw new $T(\"a one-layer network has no hidden activations\")", IllegalArgumentException.class);
         } else {
-            code.add("// only example j changes, by delta in row r\n")
-                    .addStatement("final double[] d = probe.deltaRow()")
-                    .addStatement("d[j] = delta")
+            code.add("// only example j changes, by ±delta in row r\n")
                     .addStatement("probe.changed()[0] = j")
+                    .addStatement("probe.plus().deltaRow()[0] = delta")
+                    .addStatement("probe.minus().deltaRow()[0] = -delta")
                     .add("return switch (layer) {\n").indent();
             for (int l = 1; l < spec.depth(); l++) {
-                code.addStatement("case $L -> propagate$L(theta, r, d, 1, base, probe, y, out)", l, l + 1);
+                code.addStatement("case $L -> propagate$L(theta, r, 1, base, probe, y)", l, l + 1);
             }
             code.addStatement("default -> throw new $T(\"hidden layers are 1..$L, was \" + layer)", IllegalArgumentException.class, spec.depth() - 1)
                     .unindent().add("};\n");
@@ -141,174 +131,165 @@ final class GradientCheckWriter {
     }
 
     private static MethodSpec lossesFrom(NetworkSpec spec) {
-        int top = spec.depth();
-        CodeBlock.Builder code = CodeBlock.builder()
-                .addStatement("$T.all(m, probe)", COMPACTED)
-                .addStatement("probe.setLayerInput(from, base.layerInput(from))")
-                .beginControlFlow("switch (from)");
-        for (int l = 1; l < top; l++) {
-            code.add("case $L -> {\n", l).indent()
-                    .addStatement("$T.layer$L(theta, probe, m)", Names.forward(spec), l)
-                    .addStatement("return after$L(theta, m, base, probe, y, out)", l)
-                    .unindent().add("}\n");
-        }
-        code.add("case $L -> {\n", top).indent()
-                .addStatement("logits(theta, probe, m)")
-                .addStatement("lossChanges(probe.z($L), m, base, probe, y, out)", top)
-                .addStatement("return m")
-                .unindent().add("}\n")
-                .addStatement("default -> throw new $T(\"layers are 1..$L, was \" + from)", IllegalArgumentException.class, top)
-                .endControlFlow();
         return tail(kernelMethod("lossesFrom")
-                .addParameter(double[].class, "theta")
+                .addParameter(double[].class, "thetaPlus")
+                .addParameter(double[].class, "thetaMinus")
                 .addParameter(int.class, "from"))
-                .addCode(code.build())
+                .addStatement("$T.all(m, probe)", COMPACTED)
+                .addStatement("forwardFrom(thetaPlus, from, base, probe.plus(), probe, m)")
+                .addStatement("forwardFrom(thetaMinus, from, base, probe.minus(), probe, m)")
+                .addStatement("return lossChanges(m, base, probe, y)")
                 .build();
     }
 
-    /** Row i of Z[l] moves by δ·in (in = A[l-1][k] for W[l][i][k], or null for b[l][i], which moves it by δ). */
+    private static MethodSpec forwardFrom(NetworkSpec spec) {
+        int top = spec.depth();
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("side.setLayerInput(from, base.layerInput(from))")
+                .beginControlFlow("switch (from)");
+        for (int l = 1; l < top; l++) {
+            code.add("case $L -> {\n", l).indent()
+                    .addStatement("$T.layer$L(theta, side, m)", Names.forward(spec), l)
+                    .addStatement("above$L(theta, m, base, side, probe)", l)
+                    .unindent().add("}\n");
+        }
+        return MethodSpec.methodBuilder("forwardFrom")
+                .addJavadoc("One side's forward pass from layer {@code from} to the logits, for every example.\n")
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(int.class, "from")
+                .addParameter(Names.WORKSPACE, "base")
+                .addParameter(Names.WORKSPACE, "side")
+                .addParameter(PROBE, "probe")
+                .addParameter(int.class, "m")
+                .addCode(code.addStatement("case $L -> logits(theta, side, m)", top)
+                        .addStatement("default -> throw new $T(\"layers are 1..$L, was \" + from)", IllegalArgumentException.class, top)
+                        .endControlFlow()
+                        .build())
+                .build();
+    }
+
+    /** Row i of Z[l] moves by δ·in on each side (in = A[l-1][k] for W[l][i][k], or null for b[l][i]: δ alone). */
     private static MethodSpec perturbRow(NetworkSpec spec, int l) {
         int top = spec.depth();
         CodeBlock.Builder code = CodeBlock.builder()
-                .addStatement("final double[] z = probe.z($L)[i]", l)
+                .addStatement("final double[] zPlus = probe.plus().z($L)[i], zMinus = probe.minus().z($L)[i]", l, l)
                 .addStatement("final double[] zBase = base.z($L)[i]", l)
                 .beginControlFlow("if (in == null)")
                 .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("z[j] = zBase[j] + delta")
+                .addStatement("zPlus[j] = zBase[j] + up")
+                .addStatement("zMinus[j] = zBase[j] + down")
                 .endControlFlow()
                 .nextControlFlow("else")
                 .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("z[j] = zBase[j] + delta * in[j]")
+                .addStatement("zPlus[j] = zBase[j] + up * in[j]")
+                .addStatement("zMinus[j] = zBase[j] + down * in[j]")
                 .endControlFlow()
                 .endControlFlow();
         if (l == top) {
             code.add("// every example's output changes; the output's other rows are the base pass's\n")
                     .beginControlFlow("for (int r = 0; r < $L; r++)", Names.units(top))
                     .beginControlFlow("if (r != i)")
-                    .addStatement("$T.arraycopy(base.z($L)[r], 0, probe.z($L)[r], 0, m)", System.class, top, top)
+                    .addStatement("$T.arraycopy(base.z($L)[r], 0, probe.plus().z($L)[r], 0, m)", System.class, top, top)
+                    .addStatement("$T.arraycopy(base.z($L)[r], 0, probe.minus().z($L)[r], 0, m)", System.class, top, top)
                     .endControlFlow()
                     .endControlFlow()
-                    .addStatement("$T.all(m, probe)", COMPACTED)
-                    .addStatement("lossChanges(probe.z($L), m, base, probe, y, out)", top)
-                    .addStatement("return m");
+                    .addStatement("return lossChanges($T.all(m, probe), base, probe, y)", COMPACTED);
         } else {
-            CodeBlock value = ActivationEmitter.of(spec.layer(l)).value("z[j]");
-            code.add("// ΔA$L[i] = g(z')·D − A$L[i], the change the layer above sees (after dropout)\n", l, l)
-                    .addStatement("final double[] d = probe.deltaRow()")
+            ActivationEmitter activation = ActivationEmitter.of(spec.layer(l));
+            code.add("// ΔA$L[i] = g(z')·D − A$L[i] on each side, the change the layer above sees (after dropout)\n", l, l)
+                    .addStatement("final double[] dPlus = probe.plus().deltaRow(), dMinus = probe.minus().deltaRow()")
                     .addStatement("final double[] before = base.layerInput($L)[i]", l + 1)
                     .addStatement("final double[][] mask = base.activeMask($L)", l)
                     .beginControlFlow("if (mask == null)")
                     .beginControlFlow("for (int j = 0; j < m; j++)")
-                    .addStatement("d[j] = $L - before[j]", value)
+                    .addStatement("dPlus[j] = $L - before[j]", activation.value("zPlus[j]"))
+                    .addStatement("dMinus[j] = $L - before[j]", activation.value("zMinus[j]"))
                     .endControlFlow()
                     .nextControlFlow("else")
                     .addStatement("final double[] keep = mask[i]")
                     .beginControlFlow("for (int j = 0; j < m; j++)")
-                    .addStatement("d[j] = $L * keep[j] - before[j]", value)
+                    .addStatement("dPlus[j] = $L * keep[j] - before[j]", activation.value("zPlus[j]"))
+                    .addStatement("dMinus[j] = $L * keep[j] - before[j]", activation.value("zMinus[j]"))
                     .endControlFlow()
                     .endControlFlow()
                     .add("// only the examples whose input to layer $L changed go on (a ReLU that stays off changes nothing)\n", l + 1)
-                    .addStatement("final int[] changed = probe.changed()")
-                    .addStatement("int count = 0")
-                    .beginControlFlow("for (int j = 0; j < m; j++)")
-                    .add("// without a branch: whether a ReLU is on is as good as random, and mispredictions cost more\n")
-                    .addStatement("changed[count] = j")
-                    .addStatement("count += d[j] != 0.0 ? 1 : 0")
-                    .endControlFlow()
-                    .addStatement("return propagate$L(theta, i, d, count, base, probe, y, out)", l + 1);
+                    .addStatement("return propagate$L(theta, i, $T.changed(dPlus, dMinus, m, probe), base, probe, y)", l + 1, COMPACTED);
         }
         return tail(MethodSpec.methodBuilder("perturbRow" + l)
-                .addJavadoc("Z$L[i] moves by δ·in (δ alone when in is null); the layers above follow.\n", l)
+                .addJavadoc("Z$L[i] moves by up·in and down·in (up and down alone when in is null); the layers above follow.\n", l)
                 .addModifiers(Modifier.STATIC)
                 .returns(int.class)
                 .addParameter(double[].class, "theta")
                 .addParameter(int.class, "i")
                 .addParameter(double[].class, "in")
-                .addParameter(double.class, "delta"))
+                .addParameter(double.class, "up")
+                .addParameter(double.class, "down"))
                 .addCode(code.build())
                 .build();
     }
 
     /**
-     * Z[n] = base Z[n] + W[n][:, r] ⊗ d for the changed examples, compacted into the first count columns: the
-     * rank-one change from one row of the layer below; then the rest.
+     * Z[n] = base Z[n] + W[n][:, r] ⊗ d on each side, for the changed examples compacted into the first count
+     * columns (d: each side's change of row r of the layer's input); then the rest.
      */
     private static MethodSpec propagate(NetworkSpec spec, int n) {
         int top = spec.depth();
         CodeBlock.Builder code = CodeBlock.builder()
-                .addStatement("final int[] changed = probe.changed()")
-                .addStatement("final double[][] z = probe.z($L)", n)
-                .addStatement("final double[][] zBase = base.z($L)", n)
+                .addStatement("final double[] dPlus = probe.plus().deltaRow(), dMinus = probe.minus().deltaRow()")
+                .addStatement("final double[][] zBase = $T.gather(base.z($L), count, probe, probe.gathered().z($L))", COMPACTED, n, n)
+                .addStatement("final double[][] zPlus = probe.plus().z($L), zMinus = probe.minus().z($L)", n, n)
                 .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(n))
                 .addStatement("final double w = theta[$L + i * $L + r]", Names.weights(n), Names.units(n - 1))
-                .addStatement("final double[] zi = z[i]")
-                .addStatement("final double[] bi = zBase[i]")
+                .addStatement("final double[] bi = zBase[i], zp = zPlus[i], zm = zMinus[i]")
                 .beginControlFlow("for (int c = 0; c < count; c++)")
-                .addStatement("final int j = changed[c]")
-                .addStatement("zi[c] = bi[j] + w * d[j]")
+                .addStatement("zp[c] = bi[c] + w * dPlus[c]")
+                .addStatement("zm[c] = bi[c] + w * dMinus[c]")
                 .endControlFlow()
                 .endControlFlow();
-        if (n == top) {
-            code.addStatement("lossChanges(z, count, base, probe, y, out)")
-                    .addStatement("return count");
-        } else {
-            code.addStatement("final double[][] a = probe.a($L)", n)
+        if (n < top) {
+            ActivationEmitter activation = ActivationEmitter.of(spec.layer(n));
+            code.addStatement("final double[][] aPlus = probe.plus().a($L), aMinus = probe.minus().a($L)", n, n)
                     .addStatement("final int m = count")
                     .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(n))
-                    .addStatement("final double[] zi = z[i]")
-                    .addStatement("final double[] ai = a[i]")
-                    .add(ActivationEmitter.of(spec.layer(n)).applyToRow("zi", "ai"))
+                    .addStatement("final double[] zp = zPlus[i], zm = zMinus[i], ap = aPlus[i], am = aMinus[i]")
+                    .add(activation.applyToRow("zp", "ap"))
+                    .add(activation.applyToRow("zm", "am"))
                     .endControlFlow()
-                    .addStatement("return after$L(theta, count, base, probe, y, out)", n);
+                    .addStatement("above$L(theta, count, base, probe.plus(), probe)", n)
+                    .addStatement("above$L(theta, count, base, probe.minus(), probe)", n);
         }
-        return compactedTail(MethodSpec.methodBuilder("propagate" + n)
-                .addJavadoc("Z$L moves by W$L[:, r] ⊗ d, where d is the change of row r of its input; the layers above follow.\n", n, n)
+        return MethodSpec.methodBuilder("propagate" + n)
+                .addJavadoc("Z$L moves by W$L[:, r] ⊗ d on each side, d being the change of row r of its input; the layers above follow.\n", n, n)
                 .addModifiers(Modifier.STATIC)
                 .returns(int.class)
                 .addParameter(double[].class, "theta")
                 .addParameter(int.class, "r")
-                .addParameter(double[].class, "d"))
-                .addCode(code.build())
-                .build();
-    }
-
-    /** A[n] in the probe is final: the base pass's dropout mask, then every layer above in full, then the losses. */
-    private static MethodSpec after(NetworkSpec spec, int n) {
-        int top = spec.depth();
-        MethodSpec.Builder method = compactedTail(MethodSpec.methodBuilder("after" + n)
-                .addJavadoc("A$L of the changed examples is final: its dropout mask, the layers above it, and the losses.\n", n)
-                .addModifiers(Modifier.STATIC)
-                .returns(int.class)
-                .addParameter(double[].class, "theta"))
-                .addStatement("probe.setLayerInput($L, $T.masked($L, count, base, probe))", n + 1, COMPACTED, n);
-        for (int q = n + 1; q < top; q++) {
-            method.addStatement("$T.layer$L(theta, probe, count)", Names.forward(spec), q)
-                    .addStatement("probe.setLayerInput($L, $T.masked($L, count, base, probe))", q + 1, COMPACTED, q);
-        }
-        return method.addStatement("logits(theta, probe, count)")
-                .addStatement("lossChanges(probe.z($L), count, base, probe, y, out)", top)
-                .addStatement("return count")
-                .build();
-    }
-
-    /** Each changed example's loss change, from its new logits and the base pass's logits and outputs. */
-    private static MethodSpec lossChanges(NetworkSpec spec) {
-        int top = spec.depth();
-        LossEmitter loss = LossEmitter.of(spec.loss());
-        return MethodSpec.methodBuilder("lossChanges")
-                .addJavadoc("out[c] = ℓ(new logits) − ℓ(base logits) of changed example c: $L.\n", loss.formula())
-                .addModifiers(Modifier.STATIC)
-                .addParameter(double[][].class, "z")
                 .addParameter(int.class, "count")
                 .addParameter(Names.WORKSPACE, "base")
-                .addParameter(Names.WORKSPACE, "probe")
+                .addParameter(PROBE, "probe")
                 .addParameter(double[][].class, "y")
-                .addParameter(double[].class, "out")
-                .addStatement("final int[] changed = probe.changed()")
-                .addStatement("final double[][] zBase = base.z($L)", top)
-                .addStatement("final double[][] aBase = base.a($L)", top)
-                .addCode(loss.changeFromLogits(Names.units(top)))
+                .addCode(code.addStatement("return lossChanges(count, base, probe, y)").build())
                 .build();
+    }
+
+    /** A[n] on one side is final: the base pass's dropout mask, then every layer above in full, up to the logits. */
+    private static MethodSpec above(NetworkSpec spec, int n) {
+        int top = spec.depth();
+        MethodSpec.Builder method = MethodSpec.methodBuilder("above" + n)
+                .addJavadoc("A$L of one side's changed examples is final: its dropout mask and the layers above it, up to the logits.\n", n)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(int.class, "count")
+                .addParameter(Names.WORKSPACE, "base")
+                .addParameter(Names.WORKSPACE, "side")
+                .addParameter(PROBE, "probe")
+                .addStatement("side.setLayerInput($L, $T.masked($L, count, base, side, probe))", n + 1, COMPACTED, n);
+        for (int q = n + 1; q < top; q++) {
+            method.addStatement("$T.layer$L(theta, side, count)", Names.forward(spec), q)
+                    .addStatement("side.setLayerInput($L, $T.masked($L, count, base, side, probe))", q + 1, COMPACTED, q);
+        }
+        return method.addStatement("logits(theta, side, count)").build();
     }
 
     /** Z[L] only: every loss is computed from the logits, so the output activation is not needed. */
@@ -322,6 +303,47 @@ final class GradientCheckWriter {
                 .addParameter(Names.WORKSPACE, "ws")
                 .addParameter(int.class, "m")
                 .addCode(ForwardWriter.affine(spec, top, CodeBlock.of("")))
+                .build();
+    }
+
+    /** Both sides' loss changes over the changed examples, from their logits and the base values gathered once. */
+    private static MethodSpec lossChanges(NetworkSpec spec) {
+        int top = spec.depth();
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("final $T gathered = probe.gathered()", Names.WORKSPACE)
+                .addStatement("final double[][] zBase = $T.gather(base.z($L), count, probe, gathered.z($L))", COMPACTED, top, top)
+                .addStatement("final double[][] aBase = $T.gather(base.a($L), count, probe, gathered.a($L))", COMPACTED, top, top)
+                .addStatement("final double[][] labels = $T.gather(y, count, probe, gathered.labels())", COMPACTED);
+        for (String side : SIDES) {
+            String out = side.equals("plus") ? "outPlus" : "outMinus";
+            code.addStatement("lossChange(probe.$L().z($L), zBase, aBase, labels, count, probe.$L(), probe.$L().columnScratch())",
+                    side, top, out, side);
+        }
+        return MethodSpec.methodBuilder("lossChanges")
+                .addJavadoc("ℓ(θ±ε) − ℓ(θ) of each changed example on both sides; returns their count.\n")
+                .addModifiers(Modifier.STATIC)
+                .returns(int.class)
+                .addParameter(int.class, "count")
+                .addParameter(Names.WORKSPACE, "base")
+                .addParameter(PROBE, "probe")
+                .addParameter(double[][].class, "y")
+                .addCode(code.addStatement("return count").build())
+                .build();
+    }
+
+    private static MethodSpec lossChange(NetworkSpec spec, LossEmitter loss) {
+        return MethodSpec.methodBuilder("lossChange")
+                .addJavadoc("out[c] = ℓ(z[:, c]) − ℓ(zb[:, c]) with $L; zb, pb and yb are the base logits, outputs and labels, s is scratch.\n",
+                        loss.formula())
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[][].class, "z")
+                .addParameter(double[][].class, "zb")
+                .addParameter(double[][].class, "pb")
+                .addParameter(double[][].class, "yb")
+                .addParameter(int.class, "count")
+                .addParameter(double[].class, "out")
+                .addParameter(double[].class, "s")
+                .addCode(loss.changeFromLogits(Names.units(spec.depth())))
                 .build();
     }
 }

@@ -30,12 +30,12 @@ interface LossEmitter {
     CodeBlock perExample(String outputs);
 
     /**
-     * Statements writing each changed example's loss change ℓ(z' ) − ℓ(z) into {@code out[c]} for c &lt; count,
-     * given locals {@code z} (the compacted new logits), {@code zBase} and {@code aBase} (the base pass's Z[L]
-     * and A[L]), {@code y}, {@code changed}, {@code count}, and the output width's constant name. A check's
-     * steps are tiny, so the change is computed from Δ = z' − z directly (series exact to rounding while
-     * |Δ| ≤ {@link #SERIES_LIMIT}, the exact difference beyond), which needs no exp or log and does not subtract
-     * two nearly equal losses.
+     * Statements writing each changed example's loss change ℓ(z) − ℓ(zb) into {@code out[c]} for c &lt; count,
+     * given locals {@code z} (the new logits), {@code zb}, {@code pb} and {@code yb} (the base pass's logits,
+     * outputs and labels, gathered for the same examples), a scratch row {@code s}, and the output width's
+     * constant name. A check's steps are tiny, so the change is computed from Δ = z − zb directly (series exact
+     * to rounding while |Δ| ≤ {@link #SERIES_LIMIT}, the exact difference beyond), which needs no exp or log
+     * and does not subtract two nearly equal losses.
      */
     CodeBlock changeFromLogits(String outputs);
 
@@ -62,20 +62,48 @@ interface LossEmitter {
     }
 
     /**
-     * A loss change summed over the output rows: {@code body} adds row i's share for changed example c to
-     * out[c], with zi, bi (base logits), pi (base outputs), yi, j = changed[c] and d = Δ in scope.
+     * A loss change built from series per output row: {@code body} adds row i's share for example c to out[c]
+     * (and may track the largest |d|), with zi, bi, pi, yi and d = zi[c] − bi[c] in scope; examples with a Δ
+     * beyond the series' limit are then computed exactly by the loss's own {@code exactChange}.
      */
-    static CodeBlock sumOverChanged(String outputs, CodeBlock body) {
+    static CodeBlock seriesOverRows(String outputs, CodeBlock body, CodeBlock finish) {
         return CodeBlock.builder()
                 .addStatement("$T.fill(out, 0, count, 0.0)", Names.ARRAYS)
+                .addStatement("double largest = 0.0")
                 .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
-                .addStatement("final double[] zi = z[i], bi = zBase[i], pi = aBase[i], yi = y[i]")
+                .addStatement("final double[] zi = z[i], bi = zb[i], pi = pb[i], yi = yb[i]")
                 .beginControlFlow("for (int c = 0; c < count; c++)")
-                .addStatement("final int j = changed[c]")
-                .addStatement("final double d = zi[c] - bi[j]")
+                .addStatement("final double d = zi[c] - bi[c]")
                 .add(body)
+                .addStatement("largest = $T.max(largest, $T.abs(d))", Math.class, Math.class)
                 .endControlFlow()
                 .endControlFlow()
+                .add(finish)
+                .beginControlFlow("if (largest > $L)", SERIES_LIMIT)
+                .add("// a step too large for the series somewhere (a large ε): those examples exactly\n")
+                .beginControlFlow("for (int c = 0; c < count; c++)")
+                .beginControlFlow("if (largestChange(z, zb, c) > $L)", SERIES_LIMIT)
+                .addStatement("out[c] = exactChange(z, zb, yb, c)")
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+
+    /** max_i |z[i][c] − zb[i][c]|, which the series losses need. */
+    static com.palantir.javapoet.MethodSpec largestChange(String outputs) {
+        return com.palantir.javapoet.MethodSpec.methodBuilder("largestChange")
+                .addJavadoc("max_i |z[i][c] − zb[i][c]|.\n")
+                .addModifiers(javax.lang.model.element.Modifier.PRIVATE, javax.lang.model.element.Modifier.STATIC)
+                .returns(double.class)
+                .addParameter(double[][].class, "z")
+                .addParameter(double[][].class, "zb")
+                .addParameter(int.class, "c")
+                .addStatement("double largest = 0.0")
+                .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
+                .addStatement("largest = $T.max(largest, $T.abs(z[i][c] - zb[i][c]))", Math.class, Math.class)
+                .endControlFlow()
+                .addStatement("return largest")
                 .build();
     }
 }

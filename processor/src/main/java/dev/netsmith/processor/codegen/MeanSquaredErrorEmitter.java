@@ -21,8 +21,15 @@ final class MeanSquaredErrorEmitter implements LossEmitter {
     /** ½(z + Δ − y)² − ½(z − y)² = Δ·((z − y) + Δ/2), exactly. */
     @Override
     public CodeBlock changeFromLogits(String outputs) {
-        return LossEmitter.sumOverChanged(outputs, CodeBlock.builder()
-                .addStatement("out[c] += d * ((bi[j] - yi[j]) + 0.5 * d)")
-                .build());
+        return CodeBlock.builder()
+                .addStatement("$T.fill(out, 0, count, 0.0)", Names.ARRAYS)
+                .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
+                .addStatement("final double[] zi = z[i], bi = zb[i], yi = yb[i]")
+                .beginControlFlow("for (int c = 0; c < count; c++)")
+                .addStatement("final double d = zi[c] - bi[c]")
+                .addStatement("out[c] += d * ((bi[c] - yi[c]) + 0.5 * d)")
+                .endControlFlow()
+                .endControlFlow()
+                .build();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.JavaFileObjects;
 import dev.netsmith.check.CheckableNetwork;
 import dev.netsmith.check.GradientCheckKernel;
+import dev.netsmith.check.Probe;
 import dev.netsmith.processor.testing.GeneratedClasses;
 import dev.netsmith.processor.testing.OperationCounter;
 import dev.netsmith.processor.testing.TestData;
@@ -45,8 +46,7 @@ class IncrementalCostTest {
         Batch batch = net.batch(TestData.inputs(net.architecture(), m, 1), TestData.labels(net.architecture(), m, 2));
         Parameters params = net.initialize(3);
         Workspace base = net.newWorkspace(m);
-        Workspace probe = net.newWorkspace(m);
-        double[] losses = new double[m];
+        Probe probe = Probe.of(net, m);
 
         OperationCounter.reset();
         net.forward(params, batch, base, Dropout.off());
@@ -54,18 +54,20 @@ class IncrementalCostTest {
 
         OperationCounter.reset();
         int p = net.layout().indexOf("W1", 13, 4321);
-        int changed = kernel.perturbParameter(params.values(), p, 1e-7, base, probe, batch.y(), m, losses);
+        int changed = kernel.perturbParameter(params.values(), p, 1e-7, -1e-7, base, probe, batch.y(), m);
         long perturbation = OperationCounter.multiplications();
 
-        long layersAbove = (long) m * (1 + 7 + 7 * 5 + 5 * 1 + 1);
+        // both sides of the central difference: a row of Z1 each, then per changed example the layers above
+        // and the loss change's series (about ten multiplications per output)
+        long layersAbove = 2L * m * (1 + 7 + 7 * 5 + 5 * 1 + 10);
         long firstLayerProduct = 20L * 12288 * m;
-        System.out.printf("multiplications: full forward %,d; one W1 perturbation %,d (m·(1 + n2 + n2·n3 + n3·n4 + n4) = %,d;"
+        System.out.printf("multiplications: full forward %,d; one W1 central difference %,d (2·m·(1 + n2 + n2·n3 + n3·n4 + 10·n4) = %,d;"
                 + " %d of %d examples changed)%n", fullForward, perturbation, layersAbove, changed, m);
         assertTrue(fullForward >= firstLayerProduct, "the counter sees the forward pass: " + fullForward);
         assertTrue(perturbation <= layersAbove, perturbation + " multiplications for one perturbation");
         // the row of Z1 for every example, then the layers above for the examples whose ReLU is on
         assertTrue(changed > 0 && changed < m, changed + " examples changed");
-        assertTrue(perturbation >= m + (long) changed * (7 + 7 * 5), "the counter sees the perturbation: " + perturbation);
+        assertTrue(perturbation >= 2L * m + 2L * changed * (7 + 7 * 5), "the counter sees the perturbation: " + perturbation);
         assertTrue(perturbation * 1000 < firstLayerProduct, "more than a thousandth of a first-layer product");
     }
 }
