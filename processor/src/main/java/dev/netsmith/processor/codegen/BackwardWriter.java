@@ -2,7 +2,6 @@ package dev.netsmith.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
@@ -31,27 +30,21 @@ final class BackwardWriter {
                 .addJavadoc("<p>Reads what the forward pass cached in the workspace and writes the gradient of the\n")
                 .addJavadoc("regularised cost to {@code ws.gradient()} as dW1, db1, dW2, db2, ….\n")
                 .addJavadoc("A large product is split across the workspace's threads: dW by its columns, dA by examples.\n")
-                .addField(FieldSpec.builder(Names.SPLIT_KERNEL, WEIGHT_PARTS, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("dW[l] = dZ[l]·A[l-1]ᵀ for columns [from, to) of dW: the parts {@code ws.split} hands to threads.\n")
-                        .initializer("$T::weightColumns", name)
-                        .build());
+                .addField(KernelClasses.splitKernel(name, WEIGHT_PARTS, "weightColumns", "dW[l] = dZ[l]·A[l-1]ᵀ for columns [from, to) of dW"));
         if (spec.depth() > 1) {
-            type.addField(FieldSpec.builder(Names.SPLIT_KERNEL, DELTA_PARTS, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("dA[l-1] and dZ[l-1] for examples [from, to): the parts {@code ws.split} hands to threads.\n")
-                    .initializer("$T::deltaColumns", name)
-                    .build());
+            type.addField(KernelClasses.splitKernel(name, DELTA_PARTS, "deltaColumns", "dA[l-1] and dZ[l-1] for examples [from, to)"));
         }
         type.addMethod(run(spec))
                 .addMethod(outputDelta(spec));
         for (int l = spec.depth(); l >= 1; l--) {
             type.addMethod(gradients(spec, l)).addMethod(gradientColumns(spec, l));
             if (l > 1) {
-                type.addMethod(propagate(spec, l)).addMethod(propagateColumns(spec, l));
+                type.addMethod(propagate(spec, l));
             }
         }
-        type.addMethod(dispatch(spec, "weightColumns", 1, "gradients$LColumns(ws, m, from, to)", "the dW product"));
+        type.addMethod(KernelClasses.splitDispatch(spec, "weightColumns", 1, "gradients$LColumns(ws, m, from, to)", "the dW product"));
         if (spec.depth() > 1) {
-            type.addMethod(dispatch(spec, "deltaColumns", 2, "propagate$LColumns(theta, ws, from, to)", "backpropagation"));
+            type.addMethod(KernelClasses.splitDispatch(spec, "deltaColumns", 2, "propagate$L(theta, ws, from, to)", "backpropagation"));
         }
         return KernelClasses.file(spec, type.build());
     }
@@ -70,7 +63,7 @@ final class BackwardWriter {
             run.addStatement("gradients$L(theta, ws, m, invM)", l);
             if (l > 1) {
                 run.beginControlFlow("if (!ws.split($L, $L, theta, m, m, $L))", DELTA_PARTS, l, ForwardWriter.work(l))
-                        .addStatement("propagate$L(theta, ws, m)", l)
+                        .addStatement("propagate$L(theta, ws, 0, m)", l)
                         .endControlFlow();
             }
         }
@@ -206,35 +199,28 @@ final class BackwardWriter {
                 .build();
     }
 
-    /** dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ D[l-1] ⊙ g'(Z[l-1]), row by row of layer l-1. */
+    /**
+     * dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ D[l-1] ⊙ g'(Z[l-1]), row by row of layer l-1, for the
+     * examples from ≤ j &lt; to: the whole batch on one thread, or one thread's part of a split.
+     */
     private static MethodSpec propagate(NetworkSpec spec, int l) {
         int below = l - 1;
         ActivationEmitter activation = ActivationEmitter.of(spec.layer(below));
         return MethodSpec.methodBuilder("propagate" + l)
-                .addJavadoc("dA$L = W$Lᵀ·dZ$L with W$L of $L×$L, then dZ$L = dA$L ⊙ D$L ⊙ $L'(Z$L) (D$L: the dropout mask, if any).\n",
+                .addJavadoc("dA$L = W$Lᵀ·dZ$L with W$L of $L×$L, then dZ$L = dA$L ⊙ D$L ⊙ $L'(Z$L) (D$L: the dropout mask, if any), "
+                                + "for examples from ≤ j < to.\n",
                         below, l, l, l, spec.units(l), spec.units(below), below, below, below, activation.name(), below, below)
-                .addModifiers(Modifier.STATIC)
-                .addParameter(double[].class, "theta")
-                .addParameter(Names.WORKSPACE, "ws")
-                .addParameter(int.class, "m")
-                .addCode(propagation(spec, l, Columns.ALL))
-                .build();
-    }
-
-    /** The same as {@code propagateN} for the examples {@code from ≤ j < to} only: one thread's part of a split. */
-    private static MethodSpec propagateColumns(NetworkSpec spec, int l) {
-        return MethodSpec.methodBuilder("propagate" + l + "Columns")
-                .addJavadoc("dA$L and dZ$L for examples from ≤ j < to: one thread's part when the layer is split.\n", l - 1, l - 1)
                 .addModifiers(Modifier.STATIC)
                 .addParameter(double[].class, "theta")
                 .addParameter(Names.WORKSPACE, "ws")
                 .addParameter(int.class, "from")
                 .addParameter(int.class, "to")
-                .addCode(propagation(spec, l, Columns.PART))
+                .addCode(propagation(spec, l))
                 .build();
     }
 
-    private static CodeBlock propagation(NetworkSpec spec, int l, Columns columns) {
+    private static CodeBlock propagation(NetworkSpec spec, int l) {
+        Columns columns = Columns.PART;
         int below = l - 1;
         String prev = Names.units(below);
         ActivationEmitter activation = ActivationEmitter.of(spec.layer(below));
@@ -264,27 +250,6 @@ final class BackwardWriter {
                 .endControlFlow()
                 .endControlFlow()
                 .endControlFlow()
-                .build();
-    }
-
-    /** The part methods of one kind, by layer, for a field {@code ws.split} takes. */
-    private static MethodSpec dispatch(NetworkSpec spec, String name, int firstLayer, String call, String what) {
-        CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (layer)");
-        for (int l = firstLayer; l <= spec.depth(); l++) {
-            cases.addStatement("case $L -> " + call, l, l);
-        }
-        cases.addStatement("default -> throw new $T(\"no $L for layer \" + layer)", IllegalArgumentException.class, what)
-                .endControlFlow();
-        return MethodSpec.methodBuilder(name)
-                .addJavadoc("Layer l's part of $L for [from, to).\n", what)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(int.class, "layer")
-                .addParameter(double[].class, "theta")
-                .addParameter(Names.WORKSPACE, "ws")
-                .addParameter(int.class, "m")
-                .addParameter(int.class, "from")
-                .addParameter(int.class, "to")
-                .addCode(cases.build())
                 .build();
     }
 }

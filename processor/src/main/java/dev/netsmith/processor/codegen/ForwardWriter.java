@@ -2,11 +2,9 @@ package dev.netsmith.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.netsmith.Activation;
 import dev.netsmith.processor.codegen.RowSums.Columns;
 import dev.netsmith.processor.spec.LayerSpec;
 import dev.netsmith.processor.spec.NetworkSpec;
@@ -14,14 +12,15 @@ import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code T_Forward}: one method per layer, Z = W·A_prev + b then A = g(Z), and dropout between layers.
- * Each layer whose activation works example by example also gets a part method over examples
- * {@code from ≤ j < to}, which {@code run} hands to {@code Workspace.split} when the layer is large; the
- * single-threaded {@code layerN(theta, ws, m)} is what runs otherwise (and what the gradient check calls).
+ * Writes {@code T_Forward}: one method per layer, Z = W·A_prev + b then A = g(Z) for the examples
+ * {@code from ≤ j < to}, and dropout between layers. {@code run} hands a large layer to {@code Workspace.split},
+ * which runs the layer's method on parts of the examples on several threads, and otherwise calls it for
+ * {@code [0, m)} itself (as the gradient check does). Every activation, softmax included, works example by
+ * example, so each part computes its columns exactly as a whole pass would.
  */
 final class ForwardWriter {
 
-    /** The field holding the part methods for {@code Workspace.split}. */
+    /** The field holding the layer methods for {@code Workspace.split}. */
     static final String PARTS = "COLUMNS";
 
     private ForwardWriter() {
@@ -34,26 +33,13 @@ final class ForwardWriter {
                 .addJavadoc("<p>θ is the flat parameter vector W1, b1, W2, b2, …; every A[l] and Z[l] is a row array\n")
                 .addJavadoc("{@code double[n_l][m]} in the workspace, one row per unit and one column per example.\n")
                 .addJavadoc("A large layer's examples are split across the workspace's threads.\n")
-                .addField(FieldSpec.builder(Names.SPLIT_KERNEL, PARTS, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("Layer l over examples [from, to): the parts {@code ws.split} hands to threads.\n")
-                        .initializer("$T::columns", name)
-                        .build())
+                .addField(KernelClasses.splitKernel(name, PARTS, "columns", "Layer l for examples [from, to)"))
                 .addMethod(run(spec));
         for (int l = 1; l <= spec.depth(); l++) {
             type.addMethod(layer(spec, spec.layer(l)));
-            if (splits(spec.layer(l))) {
-                type.addMethod(layerColumns(spec, spec.layer(l)));
-            }
         }
-        return KernelClasses.file(spec, type.addMethod(dispatch(spec)).build());
-    }
-
-    /**
-     * Whether a layer can be split by examples: its activation works example by example (a row at a time, or
-     * softmax, which normalises each example's column on its own).
-     */
-    static boolean splits(LayerSpec layer) {
-        return layer.activation() == Activation.SOFTMAX || ActivationEmitter.of(layer).applyToColumns(layer.index()).isEmpty();
+        type.addMethod(KernelClasses.splitDispatch(spec, "columns", 1, "layer$L(theta, ws, from, to)", "the forward pass"));
+        return KernelClasses.file(spec, type.build());
     }
 
     /** The multiply-adds of layer l's product for m examples, as a long expression of the generated code. */
@@ -72,13 +58,9 @@ final class ForwardWriter {
                 .addParameter(Names.DROPOUT, "dropout")
                 .addStatement("ws.setLayerInput(1, x)");
         for (int l = 1; l <= spec.depth(); l++) {
-            if (splits(spec.layer(l))) {
-                run.beginControlFlow("if (!ws.split($L, $L, theta, m, m, $L))", PARTS, l, work(l))
-                        .addStatement("layer$L(theta, ws, m)", l)
-                        .endControlFlow();
-            } else {
-                run.addStatement("layer$L(theta, ws, m)", l);
-            }
+            run.beginControlFlow("if (!ws.split($L, $L, theta, m, m, $L))", PARTS, l, work(l))
+                    .addStatement("layer$L(theta, ws, 0, m)", l)
+                    .endControlFlow();
             if (l < spec.depth()) {
                 run.addComment("inverted dropout on A$L (declared keep probability $L)", l, spec.layer(l).keepProb());
                 run.addStatement("ws.setLayerInput($L, dropout.apply($L, $L, ws, m))", l + 1, l, Names.keep(l));
@@ -91,103 +73,17 @@ final class ForwardWriter {
         int l = layer.index();
         ActivationEmitter activation = ActivationEmitter.of(layer);
         return MethodSpec.methodBuilder("layer" + l)
-                .addJavadoc("Layer $L ($L, $L units): Z$L = W$L·A$L + b$L with W$L of $L×$L, then A$L = $L(Z$L).\n",
+                .addJavadoc("Layer $L ($L, $L units): Z$L = W$L·A$L + b$L with W$L of $L×$L, then A$L = $L(Z$L), for examples from ≤ j < to.\n",
                         l, l == spec.depth() ? "output" : "hidden", spec.units(l), l, l, l - 1, l, l,
                         spec.units(l), spec.units(l - 1), l, activation.name(), l)
                 .addModifiers(Modifier.STATIC)
                 .addParameter(double[].class, "theta")
                 .addParameter(Names.WORKSPACE, "ws")
-                .addParameter(int.class, "m")
-                .addStatement("final double[][] a = ws.a($L)", l)
-                .addCode(affine(spec, l, activation.applyToRow("zi", "ai")))
-                .addCode(activation.applyToColumns(l))
-                .build();
-    }
-
-    /** The same as {@code layerN} for the examples {@code from ≤ j < to} only: one thread's part of a split. */
-    private static MethodSpec layerColumns(NetworkSpec spec, LayerSpec layer) {
-        int l = layer.index();
-        ActivationEmitter activation = ActivationEmitter.of(layer);
-        boolean softmax = layer.activation() == Activation.SOFTMAX;
-        CodeBlock perRow = softmax ? CodeBlock.of("") : CodeBlock.builder()
-                .beginControlFlow("for ($L)", Columns.PART.loop("j"))
-                .addStatement("ai[j] = $L", activation.value("zi[j]"))
-                .endControlFlow()
-                .build();
-        return MethodSpec.methodBuilder("layer" + l + "Columns")
-                .addJavadoc("Layer $L for examples from ≤ j < to: one thread's part when the layer is split.\n", l)
-                .addModifiers(Modifier.STATIC)
-                .addParameter(double[].class, "theta")
-                .addParameter(Names.WORKSPACE, "ws")
                 .addParameter(int.class, "from")
                 .addParameter(int.class, "to")
                 .addStatement("final double[][] a = ws.a($L)", l)
-                .addCode(affine(spec, l, perRow, Columns.PART))
-                .addCode(softmax ? softmaxColumns(spec, l) : CodeBlock.of(""))
-                .build();
-    }
-
-    /**
-     * The softmax of the examples from ≤ j < to, each column normalised on its own: the same operations in the same
-     * order as the softmax emitter's whole-batch code, restricted to the part's columns (disjoint ranges of the
-     * column scratch rows, so parts do not share entries).
-     */
-    private static CodeBlock softmaxColumns(NetworkSpec spec, int layer) {
-        String n = Names.units(layer);
-        String loop = Columns.PART.loop("j");
-        return CodeBlock.builder()
-                .add("// softmax column by column: a = e^(z − max) / Σ e^(z − max)\n")
-                .addStatement("final double[] max = ws.columnScratch()")
-                .addStatement("final double[] sum = ws.columnScratch2()")
-                .addStatement("$T.arraycopy(z[0], from, max, from, to - from)", System.class)
-                .beginControlFlow("for (int i = 1; i < $L; i++)", n)
-                .addStatement("final double[] zi = z[i]")
-                .beginControlFlow("for ($L)", loop)
-                .addStatement("max[j] = $T.max(max[j], zi[j])", Math.class)
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("$T.fill(sum, from, to, 0.0)", Names.ARRAYS)
-                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
-                .addStatement("final double[] zi = z[i]")
-                .addStatement("final double[] ai = a[i]")
-                .beginControlFlow("for ($L)", loop)
-                .addStatement("final double e = $T.exp(zi[j] - max[j])", Math.class)
-                .addStatement("ai[j] = e")
-                .addStatement("sum[j] += e")
-                .endControlFlow()
-                .endControlFlow()
-                .beginControlFlow("for ($L)", loop)
-                .addStatement("sum[j] = 1.0 / sum[j]")
-                .endControlFlow()
-                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
-                .addStatement("final double[] ai = a[i]")
-                .beginControlFlow("for ($L)", loop)
-                .addStatement("ai[j] *= sum[j]")
-                .endControlFlow()
-                .endControlFlow()
-                .build();
-    }
-
-    /** columns(l, …): the part method of layer l, for {@link #PARTS}. */
-    private static MethodSpec dispatch(NetworkSpec spec) {
-        CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (layer)");
-        for (int l = 1; l <= spec.depth(); l++) {
-            if (splits(spec.layer(l))) {
-                cases.addStatement("case $L -> layer$LColumns(theta, ws, from, to)", l, l);
-            }
-        }
-        cases.addStatement("default -> throw new $T(\"layer \" + layer + \" is not split\")", IllegalArgumentException.class)
-                .endControlFlow();
-        return MethodSpec.methodBuilder("columns")
-                .addJavadoc("Runs layer $L's part for examples [from, to); m is unused (a part knows its columns).\n", "l")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(int.class, "layer")
-                .addParameter(double[].class, "theta")
-                .addParameter(Names.WORKSPACE, "ws")
-                .addParameter(int.class, "m")
-                .addParameter(int.class, "from")
-                .addParameter(int.class, "to")
-                .addCode(cases.build())
+                .addCode(affine(spec, l, activation.applyToRow("zi", "ai", Columns.PART), Columns.PART))
+                .addCode(activation.applyToColumns(l, Columns.PART))
                 .build();
     }
 
@@ -204,15 +100,10 @@ final class ForwardWriter {
     private static final Function<String, String> ROW = q -> "in[" + q + "]";
 
     /**
-     * Z[l] = W[l]·A[l-1] + b[l] into {@code ws.z(l)}, one row of Z at a time, reading the layer's input from
-     * {@code ws.layerInput(l)}; {@code perRow} (may be empty) runs after each finished row i with {@code zi}
-     * and {@code ai} in scope.
+     * Z[l] = W[l]·A[l-1] + b[l] into {@code ws.z(l)} for the given columns, one row of Z at a time, reading the
+     * layer's input from {@code ws.layerInput(l)}; {@code perRow} (may be empty) runs after each finished row i
+     * with {@code zi} and {@code ai} in scope.
      */
-    static CodeBlock affine(NetworkSpec spec, int l, CodeBlock perRow) {
-        return affine(spec, l, perRow, Columns.ALL);
-    }
-
-    /** {@link #affine(NetworkSpec, int, CodeBlock)} over the given columns only. */
     static CodeBlock affine(NetworkSpec spec, int l, CodeBlock perRow, Columns columns) {
         CodeBlock.Builder code = CodeBlock.builder()
                 .addStatement("final double[][] in = ws.layerInput($L)", l)

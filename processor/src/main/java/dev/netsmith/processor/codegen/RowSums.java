@@ -52,13 +52,8 @@ final class RowSums {
      * @param coefficient the coefficient of row q given q's index expression, e.g. {@code q -> "theta[w + " + q + "]"}
      * @param row         the row q given q's index expression, e.g. {@code q -> "in[" + q + "]"}
      * @param init        an expression added once per example (e.g. the bias), or {@code null} for none
+     * @param columns     the examples summed over
      */
-    static CodeBlock emit(String target, int count, String countName, Function<String, String> coefficient,
-                          Function<String, String> row, String init) {
-        return emit(target, count, countName, coefficient, row, init, Columns.ALL);
-    }
-
-    /** {@link #emit(String, int, String, Function, Function, String)} over the given columns. */
     static CodeBlock emit(String target, int count, String countName, Function<String, String> coefficient,
                           Function<String, String> row, String init, Columns columns) {
         CodeBlock.Builder code = CodeBlock.builder();
