@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Splitting a kernel across the kernel pool ({@link Workspace#split}, {@link KernelPool}): which kernels are split
- * and into how many parts, that every index runs exactly once, on the pool's daemon threads, that failures reach
- * the caller, that a busy pool makes a caller run alone rather than wait, and that a split allocates nothing.
+ * and into how many parts, that every index runs exactly once, on the pool's daemon threads, shared by every
+ * workspace, that the caller returns only when every part is done, that failures reach the caller with the part
+ * and thread they came from, that a busy pool (another caller, or a split inside a part) makes a caller run alone
+ * rather than wait, that several callers at once each get their own results, and that a split allocates nothing.
  * Nothing here is timed; where a test needs a pool thread to have run a part, it waits on a latch with a generous
  * bound that only a broken pool would reach.
  */
@@ -152,23 +154,68 @@ class KernelPoolTest {
     }
 
     @Test
-    void aFailedPartIsRethrownToTheCallerAndThePoolStillWorks() {
+    void aPartThatFailsOnAPoolThreadIsRethrownToTheCallerSayingWhereItRan() {
         Workspace ws = splitting(2);
+        Thread caller = Thread.currentThread();
+        CountDownLatch failing = new CountDownLatch(1);
         IllegalStateException boom = new IllegalStateException("boom");
-        for (int failing = 0; failing < 2; failing++) {
-            int part = failing;
-            IllegalStateException thrown = thrown(IllegalStateException.class, () -> ws.split((id, theta, w, m, from, to) -> {
-                if (from == (part == 0 ? 0 : 1)) {
-                    throw boom;
-                }
-            }, 1, null, 8, 2, 1), "boom");
-            assertSame(boom, thrown);
-        }
+        IllegalStateException thrown = thrown(IllegalStateException.class, () -> ws.split((id, theta, w, m, from, to) -> {
+            if (Thread.currentThread() != caller) {
+                failing.countDown();
+                throw boom;
+            }
+            // the caller holds its part until a pool thread has failed on the other
+            await(failing);
+        }, 5, null, 8, 16, 1), "boom");
+        assertSame(boom, thrown, "the caller gets the part's own exception, whatever the thread that ran it");
+        String note = note(thrown);
+        assertTrue(note.startsWith("kernel 5 failed on indices ["), note);
+        assertTrue(note.contains(") of [0, 16) on thread netsmith-kernel-") && note.contains(" of the kernel pool; rethrown on "
+                + caller.getName()), note);
+        assertPoolStillSplits(ws);
+    }
+
+    @Test
+    void aPartThatFailsOnTheCallerIsRethrownAsItWouldBeAlone() {
+        Workspace ws = splitting(2);
+        Thread caller = Thread.currentThread();
+        CountDownLatch callerFailed = new CountDownLatch(1);
+        UnsupportedOperationException thrown = thrown(UnsupportedOperationException.class, () -> ws.split((id, theta, w, m, from, to) -> {
+            if (Thread.currentThread() == caller) {
+                callerFailed.countDown();
+                throw new UnsupportedOperationException("not here");
+            }
+            // a pool thread's part waits until the caller has failed on the other
+            await(callerFailed);
+        }, 2, null, 8, 2, 1), "not here");
+        assertTrue(note(thrown).contains("on thread " + caller.getName() + " (the caller); rethrown on " + caller.getName()), note(thrown));
         AssertionError error = new AssertionError("an error, not an exception");
         assertSame(error, org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
                 () -> ws.split((id, theta, w, m, from, to) -> {
                     throw error;
-                }, 1, null, 8, 2, 1)));
+                }, 1, null, 8, 2, 1)), "errors pass through as they are");
+        IllegalStateException checked = thrown(IllegalStateException.class, () -> ws.split((id, theta, w, m, from, to) -> {
+            throw KernelPoolTest.<RuntimeException>sneaky(new java.io.IOException("disk"));
+        }, 3, null, 8, 2, 1), "kernel 3 failed on indices [", "java.io.IOException: disk");
+        assertTrue(checked.getCause() instanceof java.io.IOException, "a checked exception, which no kernel declares, is the cause");
+        assertPoolStillSplits(ws);
+    }
+
+    /** The note a rethrown failure carries about where its part ran. */
+    private static String note(Throwable thrown) {
+        Throwable[] suppressed = thrown.getSuppressed();
+        assertEquals(1, suppressed.length, () -> Arrays.toString(suppressed));
+        assertTrue(suppressed[0] instanceof KernelPool.SplitPartFailure, suppressed[0].toString());
+        return suppressed[0].getMessage();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    /** A split after a failure still runs every index exactly once. */
+    private static void assertPoolStillSplits(Workspace ws) {
         AtomicIntegerArray runs = new AtomicIntegerArray(64);
         assertTrue(ws.split((id, theta, w, m, from, to) -> {
             for (int i = from; i < to; i++) {
@@ -178,6 +225,151 @@ class KernelPoolTest {
         for (int i = 0; i < 64; i++) {
             assertEquals(1, runs.get(i));
         }
+    }
+
+    @Test
+    void theCallerReturnsOnlyWhenThePoolsPartsAreDone() {
+        Workspace ws = splitting(2);
+        Thread caller = Thread.currentThread();
+        int poolParts = 0;
+        for (int round = 0; round < 50; round++) {
+            CountDownLatch callerDone = new CountDownLatch(1);
+            AtomicBoolean poolStarted = new AtomicBoolean();
+            AtomicBoolean poolDone = new AtomicBoolean();
+            assertTrue(ws.split((id, theta, w, m, from, to) -> {
+                if (Thread.currentThread() == caller) {
+                    callerDone.countDown();
+                } else {
+                    // a pool thread's part that can end only after the caller has finished its own
+                    poolStarted.set(true);
+                    await(callerDone);
+                    poolDone.set(true);
+                }
+            }, 1, null, 8, 2, 1));
+            // the caller may have claimed both parts; if a pool thread took one, it must be done by now
+            assertEquals(poolStarted.get(), poolDone.get(), "round " + round + ": split returned before a pool thread's part was done");
+            poolParts += poolStarted.get() ? 1 : 0;
+        }
+        assertTrue(poolParts > 0, "no pool thread took a part in 50 splits");
+    }
+
+    @Test
+    void poolThreadsAreSharedByEveryWorkspaceAndAddedOnlyWhenMoreAreAsked() {
+        splitting(2).split((id, theta, w, m, from, to) -> { }, 1, null, 8, 64, 1);
+        List<Thread> before = Arrays.asList(KernelPool.shared().threads());
+        assertTrue(before.size() >= 1);
+        Workspace another = new Workspace(new Architecture("test.Other", 3, List.of(Layer.of(2, Activation.SIGMOID)),
+                Loss.BINARY_CROSS_ENTROPY, 0, Init.AUTO), 8, 2).setSplitThreshold(0);
+        assertTrue(another.split((id, theta, w, m, from, to) -> { }, 1, null, 8, 64, 1));
+        assertEquals(before, Arrays.asList(KernelPool.shared().threads()), "a workspace of another network reuses the pool's threads");
+        int wanted = before.size() + 2;
+        AtomicIntegerArray runs = new AtomicIntegerArray(256);
+        assertTrue(splitting(wanted + 1).split((id, theta, w, m, from, to) -> {
+            for (int i = from; i < to; i++) {
+                runs.incrementAndGet(i);
+            }
+        }, 1, null, 8, 256, 1));
+        for (int i = 0; i < 256; i++) {
+            assertEquals(1, runs.get(i));
+        }
+        List<Thread> after = Arrays.asList(KernelPool.shared().threads());
+        assertEquals(wanted, after.size(), "a workspace of more threads adds exactly the threads missing");
+        assertEquals(before, after.subList(0, before.size()), "the threads already there are kept");
+        assertTrue(after.stream().allMatch(t -> t.isAlive() && t.isDaemon()), after.toString());
+    }
+
+    @Test
+    void aSplitInsideAPartRunsOnItsOwnThreadInsteadOfWaitingForThePool() {
+        Workspace outer = splitting(2);
+        Workspace inner = splitting(2);
+        AtomicIntegerArray runs = new AtomicIntegerArray(16 * 16);
+        AtomicBoolean innerSplit = new AtomicBoolean();
+        assertTrue(outer.split((id, theta, w, m, from, to) -> {
+            for (int row = from; row < to; row++) {
+                int r = row;
+                innerSplit.compareAndSet(false, inner.split((id2, theta2, w2, m2, from2, to2) -> {
+                    for (int c = from2; c < to2; c++) {
+                        runs.incrementAndGet(r * 16 + c);
+                    }
+                }, 2, null, 8, 16, 1));
+                if (!innerSplit.get()) {
+                    for (int c = 0; c < 16; c++) {
+                        runs.incrementAndGet(r * 16 + c);
+                    }
+                }
+            }
+        }, 1, null, 8, 16, 1));
+        assertFalse(innerSplit.get(), "the pool is owned by the outer split");
+        for (int i = 0; i < runs.length(); i++) {
+            assertEquals(1, runs.get(i), "entry " + i);
+        }
+    }
+
+    @Test
+    void anInterruptedCallerStillWaitsForEveryPartAndKeepsItsInterrupt() {
+        Workspace ws = splitting(2);
+        AtomicIntegerArray runs = new AtomicIntegerArray(64);
+        Thread.currentThread().interrupt();
+        try {
+            assertTrue(ws.split((id, theta, w, m, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    runs.incrementAndGet(i);
+                }
+            }, 1, null, 8, 64, 1));
+            assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt status is left for its own code");
+        } finally {
+            Thread.interrupted();
+        }
+        for (int i = 0; i < 64; i++) {
+            assertEquals(1, runs.get(i));
+        }
+    }
+
+    @Test
+    void threadsSplittingAtOnceEachGetEveryIndexOnceWhetherSplitOrAlone() throws InterruptedException {
+        int callers = 3;
+        int splits = 2000;
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new java.util.ArrayList<>();
+        long[] split = new long[callers];
+        for (int c = 0; c < callers; c++) {
+            int caller = c;
+            threads.add(new Thread(() -> {
+                Workspace ws = splitting(2);
+                int[] runs = new int[37 + caller];
+                try {
+                    start.await();
+                    for (int s = 0; s < splits; s++) {
+                        int round = s + 1;
+                        SplitKernel kernel = (id, theta, w, m, from, to) -> {
+                            for (int i = from; i < to; i++) {
+                                runs[i]++;
+                            }
+                        };
+                        if (!ws.split(kernel, 1, null, 8, runs.length, 1)) {
+                            kernel.run(1, null, ws, 8, 0, runs.length);
+                        }
+                        for (int i = 0; i < runs.length; i++) {
+                            if (runs[i] != round) {
+                                throw new AssertionError("caller " + caller + ", split " + s + ": index " + i + " ran " + runs[i] + " times");
+                            }
+                        }
+                    }
+                    split[caller] = ws.splits();
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }, "caller-" + c));
+        }
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.MINUTES.toMillis(2));
+            assertFalse(thread.isAlive(), thread.getName() + " is stuck");
+        }
+        assertEquals(null, failure.get());
+        assertTrue(Arrays.stream(split).sum() > 0, "no split at all: " + Arrays.toString(split));
     }
 
     @Test
