@@ -39,8 +39,14 @@ public final class Workspace {
      */
     public static final int PARTS_PER_THREAD = 4;
 
-    /** The least length of a part when the range has room for it: 8 examples or input units, a cache line of a row. */
-    public static final int MIN_PART_LENGTH = 8;
+    /**
+     * The least length of a part when the range has room for it: 64 examples or input units. Every part runs the
+     * kernel's loops over its own indices, so the loops' fixed costs (hoisting four weights and four rows, the
+     * vector loop's entry and tail) are paid once per part. With parts of 8, the wide first layer of N5
+     * (20 × 12,288) split in two ran at 0.12–0.27× the speed of one thread at m = 128 and 209; with parts of 64,
+     * at 0.36–1.4× (SplitThreshold, on a loaded machine: docs/PERFORMANCE.md, "Threads").
+     */
+    public static final int MIN_PART_LENGTH = 64;
 
     /** More threads than this are refused as a mistake. */
     static final int MAX_THREADS = 256;
@@ -185,7 +191,9 @@ public final class Workspace {
      * anything when the kernel is not to be split (the caller then runs its single-threaded kernel), which is also
      * the case while another thread's workspace is using the kernel pool. The range is cut into
      * {@value #PARTS_PER_THREAD} parts per thread (of at least {@value #MIN_PART_LENGTH} indices when there is room),
-     * which the threads claim one at a time. Rethrows the first exception of any part.
+     * which the threads claim one at a time. If a part throws, the others still run, and then the first failure is
+     * rethrown here as itself (the type it would have on one thread), with a suppressed note that names the kernel,
+     * the part's indices and the thread that ran it.
      *
      * @param work the kernel's multiply-adds, m·n_l·n_{l−1}
      */
