@@ -170,9 +170,9 @@ public final class KernelVariants {
         double[][] a2 = new double[n[1]][m];
         int kBlock = ReferenceKernels.kBlock(m);
         Runnable generated = switch (shape) {
-            case N3 -> () -> DigitsShape_Forward.layer1(theta, ws, 0, m);
-            case N4 -> () -> MnistShape_Forward.layer1(theta, ws, 0, m);
-            case N5 -> () -> CatShape_Forward.layer1(theta, ws, 0, m);
+            case N3 -> () -> DigitsShape_Forward.layer1(theta, ws, m, 0, DigitsShape_Model.N1);
+            case N4 -> () -> MnistShape_Forward.layer1(theta, ws, m, 0, MnistShape_Model.N1);
+            case N5 -> () -> CatShape_Forward.layer1(theta, ws, m, 0, CatShape_Model.N1);
             default -> throw new IllegalArgumentException(shape.toString());
         };
         Runnable nothing = () -> { };

@@ -19,11 +19,11 @@ import java.util.TreeMap;
  * pool's threads are still spinning from the last split) and after the caller has worked alone for a while (they
  * have parked and must be woken).
  *
- * <p>Then every product kernel of N3, N4 and N5 (forward layers, dW products, backpropagation through a layer) at
- * batch sizes from 16 to 2,048: the kernel's part method over its whole range on the calling thread against the
- * same kernel split in two by {@code Workspace.split}, interleaved ({@link Interleaved}); the work is m·n_l·n_{l−1}
- * multiply-adds. The summary gives the median speed-up per range of work: the default split threshold is the work
- * above which splitting is faster for every kernel measured.
+ * <p>Then every product kernel of N3, N4 and N5 that the generated code splits (forward layers and
+ * backpropagation through a layer by rows, the dW product of N5's wide first layer by columns) at batch sizes from
+ * 16 to 2,048: the kernel over its whole range on the calling thread against the same kernel split in two by
+ * {@code Workspace.split}, interleaved ({@link Interleaved}); the work is m·n_l·n_{l−1} multiply-adds. The
+ * summary gives the median speed-up per range of work, from which the default split threshold is chosen.
  *
  * <pre>java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar dev.netsmith.benchmarks.SplitThreshold [rounds [handoff|sweep|all]]</pre>
  */
@@ -146,33 +146,39 @@ public final class SplitThreshold {
         }
     }
 
-    /** Every product kernel of the network that a split can take. */
+    /** Every product kernel of the network that the generated code splits: ranges of at least two indices. */
     private static List<Kernel> kernels(Shape shape, int m) {
         int[] n = shape.architecture().sizes();
-        SplitKernel[] forward;
-        SplitKernel[] backward;
+        SplitKernel forward;
+        SplitKernel deltas;
+        SplitKernel weights = null; // only layers with at least Workspace.MIN_SPLIT_INPUTS inputs split dW
         switch (shape) {
             case N3 -> {
-                forward = new SplitKernel[] {DigitsShape_Forward.COLUMNS};
-                backward = new SplitKernel[] {DigitsShape_Backward.WEIGHT_COLUMNS, DigitsShape_Backward.DELTA_COLUMNS};
+                forward = DigitsShape_Forward.ROWS;
+                deltas = DigitsShape_Backward.DELTA_ROWS;
             }
             case N4 -> {
-                forward = new SplitKernel[] {MnistShape_Forward.COLUMNS};
-                backward = new SplitKernel[] {MnistShape_Backward.WEIGHT_COLUMNS, MnistShape_Backward.DELTA_COLUMNS};
+                forward = MnistShape_Forward.ROWS;
+                deltas = MnistShape_Backward.DELTA_ROWS;
             }
             case N5 -> {
-                forward = new SplitKernel[] {CatShape_Forward.COLUMNS};
-                backward = new SplitKernel[] {CatShape_Backward.WEIGHT_COLUMNS, CatShape_Backward.DELTA_COLUMNS};
+                forward = CatShape_Forward.ROWS;
+                deltas = CatShape_Backward.DELTA_ROWS;
+                weights = CatShape_Backward.WEIGHT_COLUMNS;
             }
             default -> throw new IllegalArgumentException(shape + " is not swept");
         }
         List<Kernel> kernels = new ArrayList<>();
         for (int l = 1; l < n.length; l++) {
             long work = (long) m * n[l] * n[l - 1];
-            kernels.add(new Kernel(shape.name(), "forward " + l + " (" + n[l] + " × " + n[l - 1] + ")", l, forward[0], m, work));
-            kernels.add(new Kernel(shape.name(), "dW" + l, l, backward[0], n[l - 1], work));
+            if (n[l] > 1) {
+                kernels.add(new Kernel(shape.name(), "forward " + l + " (" + n[l] + " × " + n[l - 1] + ")", l, forward, n[l], work));
+            }
+            if (weights != null && n[l - 1] >= Workspace.MIN_SPLIT_INPUTS) {
+                kernels.add(new Kernel(shape.name(), "dW" + l, l, weights, n[l - 1], work));
+            }
             if (l > 1) {
-                kernels.add(new Kernel(shape.name(), "dA" + (l - 1), l, backward[1], m, work));
+                kernels.add(new Kernel(shape.name(), "dA" + (l - 1), l, deltas, n[l - 1], work));
             }
         }
         return kernels;

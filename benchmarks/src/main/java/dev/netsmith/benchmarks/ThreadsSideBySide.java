@@ -79,13 +79,13 @@ public final class ThreadsSideBySide {
         List<String> deltas = new ArrayList<>();
         for (int l = 1; l < n.length; l++) {
             long work = (long) m * n[l] * n[l - 1];
-            if (ws.threadsFor(work, m) > 1) {
+            if (ws.threadsFor(work, n[l]) > 1) {
                 forward.add(Integer.toString(l));
             }
-            if (ws.threadsFor(work, n[l - 1]) > 1) {
+            if (n[l - 1] >= Workspace.MIN_SPLIT_INPUTS && ws.threadsFor(work, n[l - 1]) > 1) {
                 weights.add(Integer.toString(l));
             }
-            if (l > 1 && ws.threadsFor(work, m) > 1) {
+            if (l > 1 && ws.threadsFor(work, n[l - 1]) > 1) {
                 deltas.add(Integer.toString(l - 1));
             }
         }

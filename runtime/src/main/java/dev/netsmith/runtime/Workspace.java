@@ -40,13 +40,21 @@ public final class Workspace {
     public static final int PARTS_PER_THREAD = 4;
 
     /**
-     * The least length of a part when the range has room for it: 64 examples or input units. Every part runs the
-     * kernel's loops over its own indices, so the loops' fixed costs (hoisting four weights and four rows, the
-     * vector loop's entry and tail) are paid once per part. With parts of 8, the wide first layer of N5
-     * (20 × 12,288) split in two ran at 0.12–0.27× the speed of one thread at m = 128 and 209; with parts of 64,
-     * at 0.36–1.4× (SplitThreshold, on a loaded machine: docs/PERFORMANCE.md, "Threads").
+     * The least length of a part when the range has room for it: 64 indices. A part of a weight-gradient product
+     * runs its innermost loop over its own columns of dW, so short parts pay the loop's fixed costs (hoisted rows,
+     * the vector loop's entry and tail) many times over; rows of Z or dA, which the other kernels split, are at
+     * most a few hundred per layer and get one part per thread.
      */
     public static final int MIN_PART_LENGTH = 64;
+
+    /**
+     * The narrowest layer input (n_{l−1}) whose weight-gradient product dW = dZ·Aᵀ generated code splits, by
+     * columns of dW: a part's innermost loop runs over its columns, and neighbouring parts write the same rows of
+     * dW (and of the transposed chunk) at their boundaries. Split, the product of N5's 12,288-wide first layer ran
+     * 1.0–1.4× faster on two threads, that of N4's 784-wide one 0.7–0.8× (SplitThreshold, docs/PERFORMANCE.md,
+     * "Threads"); narrower products run on the calling thread. The processor reads this when it writes the kernels.
+     */
+    public static final int MIN_SPLIT_INPUTS = 2048;
 
     /** More threads than this are refused as a mistake. */
     static final int MAX_THREADS = 256;

@@ -2,7 +2,6 @@ package dev.netsmith.processor.codegen;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.netsmith.Activation;
-import dev.netsmith.processor.codegen.RowSums.Columns;
 import dev.netsmith.processor.spec.LayerSpec;
 
 /**
@@ -30,20 +29,17 @@ interface ActivationEmitter {
     /** The expression g(z) for one element, given z as an expression; safe as an operand (parenthesised if needed). */
     CodeBlock value(String z);
 
-    /** Statements setting {@code a[j] = g(z[j])} for the given columns of one row. */
-    default CodeBlock applyToRow(String z, String a, Columns columns) {
+    /** Statements setting {@code a[j] = g(z[j])} for j &lt; m, for one row. */
+    default CodeBlock applyToRow(String z, String a) {
         return CodeBlock.builder()
-                .beginControlFlow("for ($L)", columns.loop("j"))
+                .beginControlFlow("for (int j = 0; j < m; j++)")
                 .addStatement("$L[j] = $L", a, value(z + "[j]"))
                 .endControlFlow()
                 .build();
     }
 
-    /**
-     * Statements run once all rows of Z are computed for the given columns (softmax normalises each example's
-     * column on its own); empty for most.
-     */
-    default CodeBlock applyToColumns(int layer, Columns columns) {
+    /** Statements run once all rows of Z are computed (softmax normalises whole columns); empty for most. */
+    default CodeBlock applyToColumns(int layer) {
         return CodeBlock.of("");
     }
 

@@ -5,8 +5,10 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.netsmith.processor.codegen.RowSums.Columns;
 import dev.netsmith.processor.spec.NetworkSpec;
+import dev.netsmith.runtime.Workspace;
+import java.util.List;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -20,8 +22,8 @@ final class BackwardWriter {
 
     /** The field holding the parts of dW products (by columns of dW) for {@code Workspace.split}. */
     static final String WEIGHT_PARTS = "WEIGHT_COLUMNS";
-    /** The field holding the parts of backpropagation through a layer (by examples). */
-    static final String DELTA_PARTS = "DELTA_COLUMNS";
+    /** The field holding the parts of backpropagation through a layer (by units of the layer below). */
+    static final String DELTA_PARTS = "DELTA_ROWS";
 
     static JavaFile write(NetworkSpec spec) {
         ClassName name = Names.backward(spec);
@@ -29,24 +31,42 @@ final class BackwardWriter {
                 .addJavadoc("Backpropagation of {@link $T}: $L.\n\n", Names.declaring(spec), KernelClasses.shape(spec))
                 .addJavadoc("<p>Reads what the forward pass cached in the workspace and writes the gradient of the\n")
                 .addJavadoc("regularised cost to {@code ws.gradient()} as dW1, db1, dW2, db2, ….\n")
-                .addJavadoc("A large product is split across the workspace's threads: dW by its columns, dA by examples.\n")
-                .addField(KernelClasses.splitKernel(name, WEIGHT_PARTS, "weightColumns", "dW[l] = dZ[l]·A[l-1]ᵀ for columns [from, to) of dW"));
+                .addJavadoc("A large product is split across the workspace's threads: dA by its rows, dW of a wide layer by its columns.\n");
+        List<Integer> wide = IntStream.rangeClosed(1, spec.depth()).filter(l -> splitsWeights(spec, l)).boxed().toList();
+        if (!wide.isEmpty()) {
+            type.addField(KernelClasses.splitKernel(name, WEIGHT_PARTS, "weightColumns", "dW[l] = dZ[l]·A[l-1]ᵀ for columns [from, to) of dW"));
+        }
         if (spec.depth() > 1) {
-            type.addField(KernelClasses.splitKernel(name, DELTA_PARTS, "deltaColumns", "dA[l-1] and dZ[l-1] for examples [from, to)"));
+            type.addField(KernelClasses.splitKernel(name, DELTA_PARTS, "deltaRows", "dA[l-1] and dZ[l-1] for units [from, to) of layer l-1"));
         }
         type.addMethod(run(spec))
                 .addMethod(outputDelta(spec));
         for (int l = spec.depth(); l >= 1; l--) {
-            type.addMethod(gradients(spec, l)).addMethod(gradientColumns(spec, l));
+            type.addMethod(gradients(spec, l));
+            if (splitsWeights(spec, l)) {
+                type.addMethod(gradientColumns(spec, l));
+            }
             if (l > 1) {
                 type.addMethod(propagate(spec, l));
             }
         }
-        type.addMethod(KernelClasses.splitDispatch(spec, "weightColumns", 1, "gradients$LColumns(ws, m, from, to)", "the dW product"));
+        if (!wide.isEmpty()) {
+            type.addMethod(KernelClasses.splitDispatch("weightColumns", wide, "gradients$LColumns(ws, m, from, to)", "the dW product"));
+        }
         if (spec.depth() > 1) {
-            type.addMethod(KernelClasses.splitDispatch(spec, "deltaColumns", 2, "propagate$L(theta, ws, from, to)", "backpropagation"));
+            List<Integer> below = IntStream.rangeClosed(2, spec.depth()).boxed().toList();
+            type.addMethod(KernelClasses.splitDispatch("deltaRows", below, "propagate$L(theta, ws, m, from, to)", "backpropagation"));
         }
         return KernelClasses.file(spec, type.build());
+    }
+
+    /**
+     * Whether layer l's weight-gradient product is split (by columns of dW, when large): only for inputs at least
+     * {@code Workspace.MIN_SPLIT_INPUTS} wide, where each thread's columns are long enough to pay for the part's
+     * loops and the rows of dW the threads share at their boundaries.
+     */
+    static boolean splitsWeights(NetworkSpec spec, int l) {
+        return spec.units(l - 1) >= Workspace.MIN_SPLIT_INPUTS;
     }
 
     private static MethodSpec run(NetworkSpec spec) {
@@ -62,8 +82,8 @@ final class BackwardWriter {
         for (int l = spec.depth(); l >= 1; l--) {
             run.addStatement("gradients$L(theta, ws, m, invM)", l);
             if (l > 1) {
-                run.beginControlFlow("if (!ws.split($L, $L, theta, m, m, $L))", DELTA_PARTS, l, ForwardWriter.work(l))
-                        .addStatement("propagate$L(theta, ws, 0, m)", l)
+                run.beginControlFlow("if (!ws.split($L, $L, theta, m, $L, $L))", DELTA_PARTS, l, Names.units(l - 1), ForwardWriter.work(l))
+                        .addStatement("propagate$L(theta, ws, m, 0, $L)", l, Names.units(l - 1))
                         .endControlFlow();
             }
         }
@@ -96,10 +116,11 @@ final class BackwardWriter {
     /**
      * dW = (1/m)·dZ·A_prevᵀ + (λ/m)·W and db = (1/m)·Σ_j dZ. The product runs over chunks of examples with
      * A_prev transposed, so that its inner loop is an axpy over a row of dW, which C2 vectorises (a dot
-     * product over the examples would not be). A large product is split by columns of dW (input units) across
-     * the workspace's threads: each entry of dW is still one sum over the examples in order, so no reduction is
-     * needed and the bits do not change. The single-threaded product keeps the constant bounds of its k loops
-     * (a run-time bound costs 1.3–1.6× on two-input layers); 1/m, L2 and db follow on the calling thread.
+     * product over the examples would not be). A large product of a wide layer ({@link #splitsWeights}) is split
+     * by columns of dW (input units) across the workspace's threads: each entry of dW is still one sum over the
+     * examples in order, so no reduction is needed and the bits do not change. The single-threaded product keeps
+     * the constant bounds of its k loops (a run-time bound costs 1.3–1.6× on two-input layers); 1/m, L2 and db
+     * follow on the calling thread.
      */
     private static MethodSpec gradients(NetworkSpec spec, int l) {
         String n = Names.units(l);
@@ -108,11 +129,15 @@ final class BackwardWriter {
         CodeBlock.Builder code = CodeBlock.builder()
                 .addStatement("final double[][] dz = ws.dz($L)", l)
                 .addStatement("final double[][] dw = ws.dw($L)", l)
-                .addStatement("final double[] grad = ws.gradient()")
-                .add("// dZ$L·A$Lᵀ into dw, split by columns of dW$L across threads when large\n", l, l - 1, l)
-                .beginControlFlow("if (!ws.split($L, $L, theta, m, $L, $L))", WEIGHT_PARTS, l, prev, ForwardWriter.work(l))
-                .add(product(spec, l, "0", prev))
-                .endControlFlow();
+                .addStatement("final double[] grad = ws.gradient()");
+        if (splitsWeights(spec, l)) {
+            code.add("// dZ$L·A$Lᵀ into dw, split by columns of dW$L across threads when large\n", l, l - 1, l)
+                    .beginControlFlow("if (!ws.split($L, $L, theta, m, $L, $L))", WEIGHT_PARTS, l, prev, ForwardWriter.work(l))
+                    .add(product(spec, l, "0", prev))
+                    .endControlFlow();
+        } else {
+            code.add("// dZ$L·A$Lᵀ into dw\n", l, l - 1).add(product(spec, l, "0", prev));
+        }
         if (regularised) {
             code.addStatement("final double decay = LAMBDA * invM");
         }
@@ -200,56 +225,50 @@ final class BackwardWriter {
     }
 
     /**
-     * dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ D[l-1] ⊙ g'(Z[l-1]), row by row of layer l-1, for the
-     * examples from ≤ j &lt; to: the whole batch on one thread, or one thread's part of a split.
+     * dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ D[l-1] ⊙ g'(Z[l-1]), for the rows from ≤ k &lt; to of layer
+     * l-1 over all m examples: every row on one thread, or one thread's rows of a split.
      */
     private static MethodSpec propagate(NetworkSpec spec, int l) {
         int below = l - 1;
-        ActivationEmitter activation = ActivationEmitter.of(spec.layer(below));
-        return MethodSpec.methodBuilder("propagate" + l)
-                .addJavadoc("dA$L = W$Lᵀ·dZ$L with W$L of $L×$L, then dZ$L = dA$L ⊙ D$L ⊙ $L'(Z$L) (D$L: the dropout mask, if any), "
-                                + "for examples from ≤ j < to.\n",
-                        below, l, l, l, spec.units(l), spec.units(below), below, below, below, activation.name(), below, below)
-                .addModifiers(Modifier.STATIC)
-                .addParameter(double[].class, "theta")
-                .addParameter(Names.WORKSPACE, "ws")
-                .addParameter(int.class, "from")
-                .addParameter(int.class, "to")
-                .addCode(propagation(spec, l))
-                .build();
-    }
-
-    private static CodeBlock propagation(NetworkSpec spec, int l) {
-        Columns columns = Columns.PART;
-        int below = l - 1;
         String prev = Names.units(below);
         ActivationEmitter activation = ActivationEmitter.of(spec.layer(below));
-        return CodeBlock.builder()
+        CodeBlock.Builder code = CodeBlock.builder()
                 .addStatement("final double[][] dz = ws.dz($L)", l)
                 .addStatement("final double[][] da = ws.da($L)", below)
                 .addStatement("final double[][] zPrev = ws.z($L)", below)
                 .addStatement("final double[][] aPrev = ws.a($L)", below)
                 .addStatement("final double[][] dzPrev = ws.dz($L)", below)
                 .addStatement("final double[][] mask = ws.activeMask($L)", below)
-                .beginControlFlow("for (int k = 0; k < $L; k++)", prev)
+                .beginControlFlow("for (int k = from; k < to; k++)")
                 .addStatement("final double[] dak = da[k]")
                 .addStatement("final int w = $L + k", Names.weights(l))
                 .add(RowSums.emit("dak", spec.units(l), Names.units(l), q -> "theta[" + RowSums.offset("w", q, prev) + "]",
-                        q -> "dz[" + q + "]", null, columns))
+                        q -> "dz[" + q + "]", null))
                 .addStatement("final double[] zk = zPrev[k]")
                 .addStatement("final double[] ak = aPrev[k]")
                 .addStatement("final double[] dzk = dzPrev[k]")
                 .beginControlFlow("if (mask == null)")
-                .beginControlFlow("for ($L)", columns.loop("j"))
+                .beginControlFlow("for (int j = 0; j < m; j++)")
                 .addStatement("dzk[j] = $L", activation.derivativeTimes("dak[j]", "zk[j]", "ak[j]"))
                 .endControlFlow()
                 .nextControlFlow("else")
                 .addStatement("final double[] dk = mask[k]")
-                .beginControlFlow("for ($L)", columns.loop("j"))
+                .beginControlFlow("for (int j = 0; j < m; j++)")
                 .addStatement("dzk[j] = $L", activation.derivativeTimes("dak[j] * dk[j]", "zk[j]", "ak[j]"))
                 .endControlFlow()
                 .endControlFlow()
-                .endControlFlow()
+                .endControlFlow();
+        return MethodSpec.methodBuilder("propagate" + l)
+                .addJavadoc("dA$L = W$Lᵀ·dZ$L with W$L of $L×$L, then dZ$L = dA$L ⊙ D$L ⊙ $L'(Z$L) (D$L: the dropout mask, if any); "
+                                + "rows from ≤ k < to.\n",
+                        below, l, l, l, spec.units(l), spec.units(below), below, below, below, activation.name(), below, below)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(Names.WORKSPACE, "ws")
+                .addParameter(int.class, "m")
+                .addParameter(int.class, "from")
+                .addParameter(int.class, "to")
+                .addCode(code.build())
                 .build();
     }
 }

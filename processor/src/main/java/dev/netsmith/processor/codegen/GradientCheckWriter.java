@@ -6,7 +6,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.netsmith.processor.codegen.RowSums.Columns;
 import dev.netsmith.processor.spec.NetworkSpec;
 import javax.lang.model.element.Modifier;
 
@@ -150,7 +149,7 @@ final class GradientCheckWriter {
                 .beginControlFlow("switch (from)");
         for (int l = 1; l < top; l++) {
             code.add("case $L -> {\n", l).indent()
-                    .addStatement("$T.layer$L(theta, side, 0, m)", Names.forward(spec), l)
+                    .addStatement("$T.layer$L(theta, side, m, 0, $L)", Names.forward(spec), l, Names.units(l))
                     .addStatement("above$L(theta, m, base, side, probe)", l)
                     .unindent().add("}\n");
         }
@@ -254,8 +253,8 @@ final class GradientCheckWriter {
                     .addStatement("final int m = count")
                     .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(n))
                     .addStatement("final double[] zp = zPlus[i], zm = zMinus[i], ap = aPlus[i], am = aMinus[i]")
-                    .add(activation.applyToRow("zp", "ap", Columns.ALL))
-                    .add(activation.applyToRow("zm", "am", Columns.ALL))
+                    .add(activation.applyToRow("zp", "ap"))
+                    .add(activation.applyToRow("zm", "am"))
                     .endControlFlow()
                     .addStatement("above$L(theta, count, base, probe.plus(), probe)", n)
                     .addStatement("above$L(theta, count, base, probe.minus(), probe)", n);
@@ -287,7 +286,7 @@ final class GradientCheckWriter {
                 .addParameter(PROBE, "probe")
                 .addStatement("side.setLayerInput($L, $T.masked($L, count, base, side, probe))", n + 1, COMPACTED, n);
         for (int q = n + 1; q < top; q++) {
-            method.addStatement("$T.layer$L(theta, side, 0, count)", Names.forward(spec), q)
+            method.addStatement("$T.layer$L(theta, side, count, 0, $L)", Names.forward(spec), q, Names.units(q))
                     .addStatement("side.setLayerInput($L, $T.masked($L, count, base, side, probe))", q + 1, COMPACTED, q);
         }
         return method.addStatement("logits(theta, side, count)").build();
@@ -303,7 +302,7 @@ final class GradientCheckWriter {
                 .addParameter(double[].class, "theta")
                 .addParameter(Names.WORKSPACE, "ws")
                 .addParameter(int.class, "m")
-                .addCode(ForwardWriter.affine(spec, top, CodeBlock.of(""), Columns.ALL))
+                .addCode(ForwardWriter.affine(spec, top, CodeBlock.of(""), "0", Names.units(top)))
                 .build();
     }
 

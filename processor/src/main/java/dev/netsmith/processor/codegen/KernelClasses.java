@@ -42,12 +42,12 @@ final class KernelClasses {
     }
 
     /**
-     * The method behind a {@link #splitKernel} field: the kernel of layer {@code layer} (from {@code firstLayer} up)
-     * over {@code [from, to)}, by a switch on the layer; {@code call} has a {@code $L} for the layer number.
+     * The method behind a {@link #splitKernel} field: the kernel of layer {@code layer} (one of {@code layers}) over
+     * {@code [from, to)}, by a switch on the layer; {@code call} has a {@code $L} for the layer number.
      */
-    static MethodSpec splitDispatch(NetworkSpec spec, String method, int firstLayer, String call, String what) {
+    static MethodSpec splitDispatch(String method, List<Integer> layers, String call, String what) {
         CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (layer)");
-        for (int l = firstLayer; l <= spec.depth(); l++) {
+        for (int l : layers) {
             cases.addStatement("case $L -> " + call, l, l);
         }
         cases.addStatement("default -> throw new $T(\"no part of $L for layer \" + layer)", IllegalArgumentException.class, what)

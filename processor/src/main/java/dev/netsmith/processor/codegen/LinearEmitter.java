@@ -1,7 +1,6 @@
 package dev.netsmith.processor.codegen;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.netsmith.processor.codegen.RowSums.Columns;
 
 /** The identity: a = z, derivative 1. */
 final class LinearEmitter implements ActivationEmitter {
@@ -17,10 +16,8 @@ final class LinearEmitter implements ActivationEmitter {
     }
 
     @Override
-    public CodeBlock applyToRow(String z, String a, Columns columns) {
-        return CodeBlock.builder()
-                .addStatement("$T.arraycopy($L, $L, $L, $L, $L)", System.class, z, columns.from(), a, columns.from(), columns.count())
-                .build();
+    public CodeBlock applyToRow(String z, String a) {
+        return CodeBlock.builder().addStatement("$T.arraycopy($L, 0, $L, 0, m)", System.class, z, a).build();
     }
 
     @Override

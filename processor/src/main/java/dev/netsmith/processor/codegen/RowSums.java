@@ -8,39 +8,11 @@ import java.util.function.Function;
  * their coefficients hoisted into final locals, so that each pass over the m examples is one loop C2
  * vectorises. The first block assigns, later blocks accumulate, and a remainder of up to three rows is
  * emitted unrolled. Code size depends on neither the number of rows nor m.
- *
- * <p>The passes run over {@link Columns}: all m examples, or the part of them one thread of a split kernel takes;
- * either way each entry is the same sum in the same order.
  */
 final class RowSums {
 
     /** Rows combined per pass over the examples. */
     static final int UNROLL = 4;
-
-    /**
-     * The examples a pass runs over, {@code from ≤ j < to}, as expressions of the generated code.
-     *
-     * @param from the first example, e.g. {@code 0}
-     * @param to   one past the last, e.g. {@code m}
-     */
-    record Columns(String from, String to) {
-
-        /** Every example of the batch: {@code 0 ≤ j < m}. */
-        static final Columns ALL = new Columns("0", "m");
-
-        /** A part of a split kernel: {@code from ≤ j < to}, its bounds as parameters. */
-        static final Columns PART = new Columns("from", "to");
-
-        /** The number of examples, e.g. {@code m} or {@code (to - from)}. */
-        String count() {
-            return from.equals("0") ? to : "(" + to + " - " + from + ")";
-        }
-
-        /** The loop header's text, e.g. {@code int j = 0; j < m; j++}. */
-        String loop(String j) {
-            return "int " + j + " = " + from + "; " + j + " < " + to + "; " + j + "++";
-        }
-    }
 
     private RowSums() {
     }
@@ -52,41 +24,39 @@ final class RowSums {
      * @param coefficient the coefficient of row q given q's index expression, e.g. {@code q -> "theta[w + " + q + "]"}
      * @param row         the row q given q's index expression, e.g. {@code q -> "in[" + q + "]"}
      * @param init        an expression added once per example (e.g. the bias), or {@code null} for none
-     * @param columns     the examples summed over
      */
     static CodeBlock emit(String target, int count, String countName, Function<String, String> coefficient,
-                          Function<String, String> row, String init, Columns columns) {
+                          Function<String, String> row, String init) {
         CodeBlock.Builder code = CodeBlock.builder();
-        code.add(firstBlock(target, Math.min(UNROLL, count), coefficient, row, init, columns));
+        code.add(firstBlock(target, Math.min(UNROLL, count), coefficient, row, init));
         int fullBlocks = count / UNROLL;
         if (fullBlocks >= 2) {
             code.beginControlFlow("for (int q = $L; q + $L <= $L; q += $L)", UNROLL, UNROLL, countName, UNROLL)
-                    .add(loopBlock(target, coefficient, row, columns))
+                    .add(loopBlock(target, coefficient, row))
                     .endControlFlow();
         }
         int remainder = count > UNROLL ? count % UNROLL : 0;
         if (remainder > 0) {
-            code.add(constantBlock(target, count - remainder, remainder, coefficient, row, columns));
+            code.add(constantBlock(target, count - remainder, remainder, coefficient, row));
         }
         return code.build();
     }
 
     /** target[j] = init + the first n rows (n ≤ 4), in braces; init may be null. */
     static CodeBlock firstBlock(String target, int n, Function<String, String> coefficient, Function<String, String> row,
-                                String init, Columns columns) {
-        return scoped(block(target, indices(0, n, null), coefficient, row, init, true, columns));
+                                String init) {
+        return scoped(block(target, indices(0, n, null), coefficient, row, init, true));
     }
 
     /** target[j] += rows q … q + 3, for the body of a loop over q. */
-    static CodeBlock loopBlock(String target, Function<String, String> coefficient, Function<String, String> row,
-                               Columns columns) {
-        return block(target, indices(0, UNROLL, "q"), coefficient, row, null, false, columns);
+    static CodeBlock loopBlock(String target, Function<String, String> coefficient, Function<String, String> row) {
+        return block(target, indices(0, UNROLL, "q"), coefficient, row, null, false);
     }
 
     /** target[j] += rows start … start + n − 1 at constant indices, in braces. */
     static CodeBlock constantBlock(String target, int start, int n, Function<String, String> coefficient,
-                                   Function<String, String> row, Columns columns) {
-        return scoped(block(target, indices(start, n, null), coefficient, row, null, false, columns));
+                                   Function<String, String> row) {
+        return scoped(block(target, indices(start, n, null), coefficient, row, null, false));
     }
 
     /**
@@ -118,7 +88,7 @@ final class RowSums {
     }
 
     private static CodeBlock block(String target, String[] index, Function<String, String> coefficient,
-                                   Function<String, String> row, String init, boolean assign, Columns columns) {
+                                   Function<String, String> row, String init, boolean assign) {
         StringBuilder coefficients = new StringBuilder();
         StringBuilder rows = new StringBuilder();
         StringBuilder sum = new StringBuilder(init == null ? "" : init + " + ");
@@ -131,7 +101,7 @@ final class RowSums {
         return CodeBlock.builder()
                 .addStatement("final double $L", coefficients)
                 .addStatement("final double[] $L", rows)
-                .beginControlFlow("for ($L)", columns.loop("j"))
+                .beginControlFlow("for (int j = 0; j < m; j++)")
                 .addStatement("$L[j] $L $L", target, assign ? "=" : "+=", sum)
                 .endControlFlow()
                 .build();

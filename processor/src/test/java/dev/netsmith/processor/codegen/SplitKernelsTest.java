@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Generated kernels split across threads ({@code Workspace.split}) give the bits of the single-threaded kernels:
  * every cached Z, A, dZ, dA, the output, the data cost, each example's loss and the gradient, on every shared test
  * network, at batch sizes from 1 to 64, on 2, 3 and 4 threads, with dropout off, a fixed mask and training
- * dropout, with every kernel split (threshold 0); and on a larger network with the default threshold. Each
+ * dropout, with every kernel split (threshold 0); the weight gradient of a layer wide enough to be split by its
+ * columns; and on a larger network with the default threshold. Each
  * comparison also counts the kernels the workspace split, so that a split that silently never happened cannot
  * pass. The pool's threads run parts of generated kernels, and steps after the first allocate nothing on any thread.
  */
@@ -53,6 +54,11 @@ class SplitKernelsTest {
                 @Dense(units = 32, activation = Activation.TANH)
                 @Dense(units = 10, activation = Activation.SOFTMAX)
                 interface Large {}
+
+                @Network(inputs = 2048, loss = Loss.SOFTMAX_CROSS_ENTROPY, l2 = 0.01)
+                @Dense(units = 6, activation = Activation.RELU, keepProb = 0.9)
+                @Dense(units = 3, activation = Activation.SOFTMAX)
+                interface Wide {}
 
                 @Network(inputs = 16, loss = Loss.BINARY_CROSS_ENTROPY)
                 @Dense(units = 32, activation = Activation.CUSTOM, custom = Recording.class)
@@ -133,9 +139,9 @@ class SplitKernelsTest {
         long count = 0;
         for (int l = 1; l < n.length; l++) {
             long work = (long) m * n[l] * n[l - 1];
-            count += ws.threadsFor(work, m) > 1 ? 1 : 0;
-            count += ws.threadsFor(work, n[l - 1]) > 1 ? 1 : 0;
-            count += l > 1 && ws.threadsFor(work, m) > 1 ? 1 : 0;
+            count += ws.threadsFor(work, n[l]) > 1 ? 1 : 0; // Z[l] and A[l] by rows
+            count += n[l - 1] >= Workspace.MIN_SPLIT_INPUTS && ws.threadsFor(work, n[l - 1]) > 1 ? 1 : 0; // dW[l] by columns
+            count += l > 1 && ws.threadsFor(work, n[l - 1]) > 1 ? 1 : 0; // dA[l-1] and dZ[l-1] by rows
         }
         return count;
     }
@@ -159,9 +165,8 @@ class SplitKernelsTest {
                     actual.assertSameBits(expected, what);
                     assertEquals(0, alone.splits(), what);
                     assertEquals(kernelsSplit(arch, split, m), split.splits(), what + ": kernels split");
-                    if (m > 1) {
-                        assertTrue(split.splits() >= 2 * arch.depth() - 1, what + ": " + split.splits() + " kernels split");
-                    }
+                    // a layer of one unit has one row to split; logistic regression has nothing else
+                    assertTrue(split.splits() > 0 || Arrays.stream(arch.sizes()).skip(1).allMatch(n -> n == 1), what + ": nothing split");
                 }
             }
         }
@@ -191,6 +196,28 @@ class SplitKernelsTest {
                 assertEquals(kernelsSplit(arch, split, m), split.splits(), "m = " + m);
                 if (m >= 512) {
                     assertTrue(split.splits() > 0, "m = " + m + ": the first layer (" + (m * 64 * 300) + " multiply-adds) was not split");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theWeightGradientOfAWideLayerSplitByColumnsGivesTheBitsOfOneThread() {
+        CompiledNetwork net = own.network("split.Nets_Wide");
+        Architecture arch = net.architecture();
+        Parameters params = TestData.parameters(net, 61);
+        for (int m : new int[] {1, 7, 40}) {
+            Batch batch = net.batch(TestData.inputs(arch, m, 62), TestData.labels(arch, m, 63));
+            for (int threads : THREADS) {
+                for (String mode : List.of("off", "training")) {
+                    String what = "m = " + m + ", " + threads + " threads, dropout " + mode;
+                    Workspace alone = net.newWorkspace(m, 1);
+                    Workspace split = net.newWorkspace(m, threads).setSplitThreshold(0);
+                    Pass expected = pass(net, params, batch, alone, dropout(mode, null));
+                    pass(net, params, batch, split, dropout(mode, null)).assertSameBits(expected, what);
+                    // Z1, Z2 and dA1 by rows, and dW1 (2,048 columns) by columns; dW2 (6 inputs) is not split
+                    assertEquals(4, split.splits(), what);
+                    assertEquals(kernelsSplit(arch, split, m), split.splits(), what);
                 }
             }
         }
