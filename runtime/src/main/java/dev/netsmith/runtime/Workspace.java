@@ -29,9 +29,13 @@ public final class Workspace {
 
     /**
      * The default {@link #splitThreshold()}: a kernel of at least this many multiply-adds (m·n_l·n_{l−1}) is split,
-     * each thread taking at least half of it. Provisional; docs/PERFORMANCE.md ("Threads") has the measurements.
+     * each thread taking at least half of it. Measured on two cores (SplitThreshold, docs/PERFORMANCE.md,
+     * "Threads"): below about 10 million multiply-adds, two threads were slower than one for the median kernel;
+     * above, as fast or faster. Handing a kernel to the pool costs from under a microsecond (its threads still
+     * spinning after the last split) to tens of microseconds (parked), and a machine busy with other work delays
+     * the pool's threads further, which a small kernel cannot absorb.
      */
-    public static final long DEFAULT_SPLIT_THRESHOLD = 400_000;
+    public static final long DEFAULT_SPLIT_THRESHOLD = 10_000_000;
 
     /**
      * Parts per thread of a split kernel. Threads claim parts one at a time, so a thread the operating system

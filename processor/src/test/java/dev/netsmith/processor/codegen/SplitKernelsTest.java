@@ -185,7 +185,7 @@ class SplitKernelsTest {
         CompiledNetwork net = own.network("split.Nets_Large");
         Architecture arch = net.architecture();
         Parameters params = TestData.parameters(net, 31);
-        for (int m : new int[] {100, 512, 700}) {
+        for (int m : new int[] {100, 512, 1100}) {
             Batch batch = net.batch(TestData.inputs(arch, m, 32), TestData.labels(arch, m, 33));
             for (String mode : List.of("off", "training")) {
                 Workspace alone = net.newWorkspace(m, 1);
@@ -194,8 +194,9 @@ class SplitKernelsTest {
                 pass(net, params, batch, split, dropout(mode, null))
                         .assertSameBits(pass(net, params, batch, alone, dropout(mode, null)), "m = " + m + ", dropout " + mode);
                 assertEquals(kernelsSplit(arch, split, m), split.splits(), "m = " + m);
-                if (m >= 512) {
-                    assertTrue(split.splits() > 0, "m = " + m + ": the first layer (" + (m * 64 * 300) + " multiply-adds) was not split");
+                long first = (long) m * 64 * 300;
+                if (first >= Workspace.DEFAULT_SPLIT_THRESHOLD) {
+                    assertTrue(split.splits() > 0, "m = " + m + ": the first layer (" + first + " multiply-adds) was not split");
                 }
             }
         }
