@@ -12,8 +12,9 @@ package dev.netsmith.runtime;
 public interface SplitKernel {
 
     /**
-     * Runs kernel {@code id} (a layer number) over {@code from ≤ r < to} of its range: examples for a forward layer
-     * or for backpropagation through a layer, input units (columns of dW) for weight gradients.
+     * Runs kernel {@code id} (a layer number) over {@code from ≤ r < to} of its range: units (rows of Z and A) for a
+     * forward layer, units of the layer below (rows of dA and dZ) for backpropagation through a layer, input units
+     * (columns of dW) for a weight gradient; always over all m examples.
      *
      * @param id    which of the class's kernels, e.g. the layer number
      * @param theta the flat parameter vector

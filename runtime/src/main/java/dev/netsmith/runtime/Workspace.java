@@ -17,7 +17,7 @@ package dev.netsmith.runtime;
  * same operations in the same order). A kernel is split only when its work m·n_l·n_{l−1} reaches
  * {@link #splitThreshold()} multiply-adds; with one thread, or when another thread's workspace is using the pool at
  * that moment, it runs on the calling thread as before. Custom activations may therefore be called from pool
- * threads, concurrently for different examples: they must be pure, as {@code ActivationFunction} asks.
+ * threads, concurrently for different units: they must be pure, as {@code ActivationFunction} asks.
  */
 public final class Workspace {
 

@@ -158,18 +158,29 @@ class SplitKernelsTest {
             for (int threads : THREADS) {
                 for (String mode : List.of("off", "fixed", "training")) {
                     String what = declared + ", m = " + m + ", " + threads + " threads, dropout " + mode;
-                    Workspace alone = net.newWorkspace(64, 1);
-                    Workspace split = net.newWorkspace(64, threads).setSplitThreshold(0);
-                    Pass expected = pass(net, params, batch, alone, dropout(mode, mask));
-                    Pass actual = pass(net, params, batch, split, dropout(mode, mask));
-                    actual.assertSameBits(expected, what);
-                    assertEquals(0, alone.splits(), what);
-                    assertEquals(kernelsSplit(arch, split, m), split.splits(), what + ": kernels split");
+                    Workspace split = sameBitsAsAlone(net, params, batch, threads, 0, mode, mask, what);
                     // a layer of one unit has one row to split; logistic regression has nothing else
                     assertTrue(split.splits() > 0 || Arrays.stream(arch.sizes()).skip(1).allMatch(n -> n == 1), what + ": nothing split");
                 }
             }
         }
+    }
+
+    /**
+     * One pass on a workspace of one thread and one on a workspace of {@code threads} with this split threshold (both
+     * with the same dropout, made afresh for each) give the same bits, and the second split exactly the kernels its
+     * sizes call for; returns the second. Workspaces hold at least 64 examples, so most batches are smaller.
+     */
+    private static Workspace sameBitsAsAlone(CompiledNetwork net, Parameters params, Batch batch, int threads, long threshold,
+                                             String dropout, DropoutMask mask, String what) {
+        int maxBatch = Math.max(64, batch.m());
+        Workspace alone = net.newWorkspace(maxBatch, 1);
+        Workspace split = net.newWorkspace(maxBatch, threads).setSplitThreshold(threshold);
+        Pass expected = pass(net, params, batch, alone, dropout(dropout, mask));
+        pass(net, params, batch, split, dropout(dropout, mask)).assertSameBits(expected, what);
+        assertEquals(0, alone.splits(), what);
+        assertEquals(kernelsSplit(net.architecture(), split, batch.m()), split.splits(), what + ": kernels split");
+        return split;
     }
 
     private static Dropout dropout(String mode, DropoutMask mask) {
@@ -188,12 +199,8 @@ class SplitKernelsTest {
         for (int m : new int[] {100, 512, 1100}) {
             Batch batch = net.batch(TestData.inputs(arch, m, 32), TestData.labels(arch, m, 33));
             for (String mode : List.of("off", "training")) {
-                Workspace alone = net.newWorkspace(m, 1);
-                Workspace split = net.newWorkspace(m, 2);
-                assertEquals(Workspace.DEFAULT_SPLIT_THRESHOLD, split.splitThreshold());
-                pass(net, params, batch, split, dropout(mode, null))
-                        .assertSameBits(pass(net, params, batch, alone, dropout(mode, null)), "m = " + m + ", dropout " + mode);
-                assertEquals(kernelsSplit(arch, split, m), split.splits(), "m = " + m);
+                Workspace split = sameBitsAsAlone(net, params, batch, 2, Workspace.DEFAULT_SPLIT_THRESHOLD, mode, null,
+                        "m = " + m + ", dropout " + mode);
                 long first = (long) m * 64 * 300;
                 if (first >= Workspace.DEFAULT_SPLIT_THRESHOLD) {
                     assertTrue(split.splits() > 0, "m = " + m + ": the first layer (" + first + " multiply-adds) was not split");
@@ -212,13 +219,9 @@ class SplitKernelsTest {
             for (int threads : THREADS) {
                 for (String mode : List.of("off", "training")) {
                     String what = "m = " + m + ", " + threads + " threads, dropout " + mode;
-                    Workspace alone = net.newWorkspace(m, 1);
-                    Workspace split = net.newWorkspace(m, threads).setSplitThreshold(0);
-                    Pass expected = pass(net, params, batch, alone, dropout(mode, null));
-                    pass(net, params, batch, split, dropout(mode, null)).assertSameBits(expected, what);
+                    Workspace split = sameBitsAsAlone(net, params, batch, threads, 0, mode, null, what);
                     // Z1, Z2 and dA1 by rows, and dW1 (2,048 columns) by columns; dW2 (6 inputs) is not split
                     assertEquals(4, split.splits(), what);
-                    assertEquals(kernelsSplit(arch, split, m), split.splits(), what);
                 }
             }
         }
