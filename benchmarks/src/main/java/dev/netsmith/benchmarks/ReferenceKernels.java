@@ -11,51 +11,17 @@ public final class ReferenceKernels {
     private ReferenceKernels() {
     }
 
-    /** z = w·in + b over the first m columns (w: n × p rows, in: p rows), then a = max(0, z) when relu. */
+    /**
+     * z = w·in + b over the first m columns (w: n × p rows, in: p rows), then a = max(0, z) when relu: the
+     * blocked kernel below with one block, the whole of A.
+     */
     public static void dense(double[][] w, double[] b, double[][] in, double[][] z, double[][] a, int n, int p, int m,
                              boolean relu) {
-        for (int i = 0; i < n; i++) {
-            final double[] zi = z[i];
-            final double[] wi = w[i];
-            final double bias = b[i];
-            int k = 0;
-            if (p >= 4) {
-                final double c0 = wi[0], c1 = wi[1], c2 = wi[2], c3 = wi[3];
-                final double[] r0 = in[0], r1 = in[1], r2 = in[2], r3 = in[3];
-                for (int j = 0; j < m; j++) {
-                    zi[j] = bias + c0 * r0[j] + c1 * r1[j] + c2 * r2[j] + c3 * r3[j];
-                }
-                k = 4;
-            } else {
-                for (int j = 0; j < m; j++) {
-                    zi[j] = bias;
-                }
-            }
-            for (; k + 4 <= p; k += 4) {
-                final double c0 = wi[k], c1 = wi[k + 1], c2 = wi[k + 2], c3 = wi[k + 3];
-                final double[] r0 = in[k], r1 = in[k + 1], r2 = in[k + 2], r3 = in[k + 3];
-                for (int j = 0; j < m; j++) {
-                    zi[j] += c0 * r0[j] + c1 * r1[j] + c2 * r2[j] + c3 * r3[j];
-                }
-            }
-            for (; k < p; k++) {
-                final double c = wi[k];
-                final double[] r = in[k];
-                for (int j = 0; j < m; j++) {
-                    zi[j] += c * r[j];
-                }
-            }
-            if (relu) {
-                final double[] ai = a[i];
-                for (int j = 0; j < m; j++) {
-                    ai[j] = Math.max(0.0, zi[j]);
-                }
-            }
-        }
+        denseBlocked(w, b, in, z, a, n, p, m, relu, p);
     }
 
     /**
-     * {@link #dense} with the k loop cut into blocks of {@code kBlock} rows of A, each block applied to every output
+     * Z = W·A + b with the k loop cut into blocks of {@code kBlock} rows of A, each block applied to every output
      * row before the next: a block of A (kBlock × m doubles) stays in the L2 cache while all n rows of Z use it,
      * instead of the whole of A streaming from memory once per output row. Same arithmetic in the same order
      * per entry (bias, then k ascending in groups of 4), so the same results to the last bit.

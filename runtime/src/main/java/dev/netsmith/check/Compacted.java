@@ -13,7 +13,7 @@ public final class Compacted {
 
     /**
      * The examples where either side's change d is not zero, into {@code probe.changed()}; each d is compacted
-     * in place to those examples (safe: the c-th changed example is never before c). Returns their count.
+     * in place to those examples. Returns their count.
      */
     public static int changed(double[] dPlus, double[] dMinus, int m, Probe probe) {
         int[] changed = probe.changed();
@@ -23,6 +23,27 @@ public final class Compacted {
             changed[count] = j;
             count += dPlus[j] != 0.0 | dMinus[j] != 0.0 ? 1 : 0;
         }
+        return compact(dPlus, dMinus, changed, count);
+    }
+
+    /**
+     * The examples a step moved (either side's d not zero) beyond their reach on either side, into
+     * {@code probe.changed()}, with d compacted in place as in {@link #changed}; returns their count. A NaN
+     * reach counts as none.
+     */
+    public static int beyond(double[] dPlus, double[] dMinus, double[] reach, int m, Probe probe) {
+        int[] changed = probe.changed();
+        int count = 0;
+        for (int j = 0; j < m; j++) {
+            boolean within = Math.abs(dPlus[j]) < reach[j] & Math.abs(dMinus[j]) < reach[j];
+            changed[count] = j;
+            count += !within & (dPlus[j] != 0.0 | dMinus[j] != 0.0) ? 1 : 0;
+        }
+        return compact(dPlus, dMinus, changed, count);
+    }
+
+    /** d of the listed examples moved to the front, in place (the c-th listed example is never before c). */
+    private static int compact(double[] dPlus, double[] dMinus, int[] changed, int count) {
         for (int c = 0; c < count; c++) {
             dPlus[c] = dPlus[changed[c]];
             dMinus[c] = dMinus[changed[c]];

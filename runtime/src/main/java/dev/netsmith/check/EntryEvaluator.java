@@ -3,8 +3,10 @@ package dev.netsmith.check;
 import dev.netsmith.runtime.ParameterLayout;
 import dev.netsmith.runtime.ParameterLayout.Tensor;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Central differences for chosen parameters, split across threads in blocks. Each entry's arithmetic is
@@ -35,6 +37,11 @@ final class EntryEvaluator {
     /** One result per index, in the same order. */
     EntryResult[] evaluate(int[] indices) {
         EntryResult[] results = new EntryResult[indices.length];
+        // in parameter order, whatever the order asked for: neighbours share a row, whose coefficients a
+        // kernel computes once (AlongRow)
+        int[] byIndex = IntStream.range(0, indices.length).boxed()
+                .sorted(Comparator.comparingInt(position -> indices[position]))
+                .mapToInt(Integer::intValue).toArray();
         AtomicInteger nextBlock = new AtomicInteger();
         int blocks = (indices.length + BLOCK - 1) / BLOCK;
         int workers = Math.max(1, Math.min(options.threads(), blocks));
@@ -44,7 +51,8 @@ final class EntryEvaluator {
                 Probe probe = Probe.of(base.net, base.m);
                 for (int block = nextBlock.getAndIncrement(); block < blocks; block = nextBlock.getAndIncrement()) {
                     int end = Math.min(indices.length, (block + 1) * BLOCK);
-                    for (int position = block * BLOCK; position < end; position++) {
+                    for (int sorted = block * BLOCK; sorted < end; sorted++) {
+                        int position = byIndex[sorted];
                         results[position] = evaluate(indices[position], probe);
                     }
                 }

@@ -13,8 +13,9 @@ import dev.netsmith.runtime.Workspace;
  * <p>Each method writes the changed examples, in increasing order, to {@code probe.changed()} and returns their
  * count c; {@code probe.outPlus()[0..c)} and {@code probe.outMinus()[0..c)} are their loss changes
  * ℓ_j(perturbed) − ℓ_j(base), computed from the change of the logits rather than as a difference of two losses
- * (every other example's loss is unchanged, exactly). {@code base} is only read, so threads may share it, each
- * with its own probe. Dropout masks are the base pass's.
+ * (every other example's loss is unchanged, exactly), and {@link Probe#setWithinReach} carries the sums of the
+ * examples evaluated along a row ({@link AlongRow}) without being listed (0 when none were). {@code base} is only
+ * read, so threads may share it, each with its own probe. Dropout masks are the base pass's.
  */
 public interface GradientCheckKernel {
 

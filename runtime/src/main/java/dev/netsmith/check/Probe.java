@@ -6,7 +6,8 @@ import dev.netsmith.runtime.Workspace;
 /**
  * One thread's scratch for central differences, read and written by the generated kernel: a workspace for
  * each side (θ+ε and θ−ε), one for the base pass's values gathered for the examples a perturbation changed
- * ({@link #changed()}, shared by both sides), and each side's loss changes.
+ * ({@link #changed()}, shared by both sides), and each side's loss changes: per changed example, plus the sums
+ * of the examples a kernel evaluated along a row ({@link AlongRow}) without listing them.
  */
 public final class Probe {
 
@@ -15,7 +16,10 @@ public final class Probe {
     private final Workspace gathered;
     private final double[] outPlus;
     private final double[] outMinus;
+    private final AlongRow alongRow;
     private int count;
+    private double withinReachPlus;
+    private double withinReachMinus;
 
     private Probe(CompiledNetwork net, int m) {
         plus = net.newWorkspace(m);
@@ -23,6 +27,7 @@ public final class Probe {
         gathered = net.newWorkspace(m);
         outPlus = new double[m];
         outMinus = new double[m];
+        alongRow = new AlongRow(net.architecture(), m);
     }
 
     /** Scratch for a network's kernel on batches of at most m examples. */
@@ -60,6 +65,20 @@ public final class Probe {
         return outMinus;
     }
 
+    /** The coefficients of the row last evaluated along, kept while θ and the base pass stay the same. */
+    public AlongRow alongRow() {
+        return alongRow;
+    }
+
+    /**
+     * Σ_j of ℓ_j(θ±ε) − ℓ_j(θ) over the examples the kernel evaluated along a row rather than listed in
+     * {@link #changed()}; every entry point of a kernel sets it (to 0 when it lists every changed example).
+     */
+    public void setWithinReach(double plus, double minus) {
+        withinReachPlus = plus;
+        withinReachMinus = minus;
+    }
+
     /** How many examples the last perturbation changed. */
     public int count() {
         return count;
@@ -71,17 +90,17 @@ public final class Probe {
 
     /** (1/m)·Σ_j (ℓ⁺_j − ℓ⁻_j): unchanged examples add exactly 0. */
     double dataDifference(int m) {
-        return (sum(outPlus) - sum(outMinus)) / m;
+        return (withinReachPlus + sum(outPlus) - (withinReachMinus + sum(outMinus))) / m;
     }
 
     /** (1/m)·Σ_j (ℓ⁺_j − ℓ_j): J(θ+ε)'s data term minus J(θ)'s. */
     double plusChange(int m) {
-        return sum(outPlus) / m;
+        return (withinReachPlus + sum(outPlus)) / m;
     }
 
     /** (1/m)·Σ_j (ℓ⁻_j − ℓ_j). */
     double minusChange(int m) {
-        return sum(outMinus) / m;
+        return (withinReachMinus + sum(outMinus)) / m;
     }
 
     private double sum(double[] changes) {

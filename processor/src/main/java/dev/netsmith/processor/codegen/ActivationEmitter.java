@@ -51,6 +51,22 @@ interface ActivationEmitter {
         return false;
     }
 
+    /**
+     * Whether g is linear on each side of 0 (and so on any interval that does not contain 0 inside it): the
+     * change of the layers above a perturbation is then exactly linear in it until a pre-activation crosses 0.
+     */
+    default boolean piecewiseLinear() {
+        return false;
+    }
+
+    /**
+     * g(z)/z, g's slope on z's side of 0 for a piecewise-linear g, from g's value alone (0 at z = 0 for a g with
+     * a kink there, where an evaluation along a row never relies on it); safe as an operand.
+     */
+    default CodeBlock slope(String z) {
+        return CodeBlock.of("($L == 0.0 ? 0.0 : $L / $L)", z, value(z), z);
+    }
+
     /** Leaky ReLU's slope for z &lt; 0, as a literal of the generated code. */
     String LEAKY_SLOPE = Double.toString(Activation.LEAKY_SLOPE);
 }

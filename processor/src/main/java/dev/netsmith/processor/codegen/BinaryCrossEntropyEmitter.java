@@ -38,6 +38,21 @@ final class BinaryCrossEntropyEmitter implements LossEmitter {
                 .build(), CodeBlock.of(""));
     }
 
+    /**
+     * Σ_i softplus(zb_i + v_i·t) − softplus(zb_i) − y_i·v_i·t, with softplus' = σ = p, softplus'' = p(1 − p)
+     * and its third derivative p(1 − p)(1 − 2p): c1 = Σ (p − y)·v, c2 = Σ p(1 − p)·v²/2,
+     * c3 = Σ p(1 − p)(1 − 2p)·v³/6.
+     */
+    @Override
+    public CodeBlock alongCoefficients(String outputs) {
+        return LossEmitter.alongOverRows(outputs, true, CodeBlock.builder()
+                .addStatement("final double p = po[j], q = p * (1.0 - p)")
+                .addStatement("c1[j] += (p - yo[j]) * w")
+                .addStatement("c2[j] += 0.5 * q * w * w")
+                .addStatement("c3[j] += q * (1.0 - 2.0 * p) * w * w * w * (1.0 / 6.0)")
+                .build(), CodeBlock.of(""));
+    }
+
     @Override
     public List<MethodSpec> changeHelpers(String outputs) {
         return List.of(LossEmitter.largestChange(outputs), MethodSpec.methodBuilder("exactChange")

@@ -16,12 +16,18 @@ import javax.lang.model.element.Modifier;
  * only the examples whose ΔA[l][i] is not zero, and only the layers above it run in full, so a W1
  * perturbation costs O(m·(1 + n2 + n2·n3 + …)) instead of a whole forward pass. Both sides of the central
  * difference run in one call over the same changed examples, whose base values are gathered once.
+ *
+ * <p>When every hidden layer above layer l is piecewise linear, a change t of row i of A[l] moves each
+ * example's logits by exactly v·t until some ReLU above crosses 0, so a W[l][i][k] or b[l][i] perturbation
+ * costs O(m): the loss change is a cubic in t whose coefficients are computed once per row ({@code AlongRow});
+ * only the examples whose step could cross a kink, or leave the series' range, go through the layers above.
  */
 final class GradientCheckWriter {
 
     static final ClassName KERNEL = ClassName.get("dev.netsmith.check", "GradientCheckKernel");
     private static final ClassName PROBE = ClassName.get("dev.netsmith.check", "Probe");
     private static final ClassName COMPACTED = ClassName.get("dev.netsmith.check", "Compacted");
+    private static final ClassName ALONG_ROW = ClassName.get("dev.netsmith.check", "AlongRow");
     private static final String[] SIDES = {"plus", "minus"};
 
     private GradientCheckWriter() {
@@ -50,6 +56,9 @@ final class GradientCheckWriter {
                 .addMethod(forwardFrom(spec));
         for (int l = 1; l <= spec.depth(); l++) {
             type.addMethod(perturbRow(spec, l));
+            if (linearAbove(spec, l)) {
+                type.addMethod(alongRow(spec, l)).addMethod(coefficients(spec, l, loss));
+            }
         }
         for (int n = 2; n <= spec.depth(); n++) {
             type.addMethod(propagate(spec, n));
@@ -78,7 +87,7 @@ final class GradientCheckWriter {
     }
 
     private static MethodSpec perturbParameter(NetworkSpec spec) {
-        CodeBlock.Builder code = CodeBlock.builder();
+        CodeBlock.Builder code = CodeBlock.builder().addStatement("probe.setWithinReach(0.0, 0.0)");
         for (int l = 1; l <= spec.depth(); l++) {
             String w = Names.weights(l);
             String b = Names.biases(l);
@@ -109,7 +118,8 @@ final class GradientCheckWriter {
         if (spec.depth() == 1) {
             code.addStatement("throw new $T(\"a one-layer network has no hidden activations\")", IllegalArgumentException.class);
         } else {
-            code.add("// only example j changes, by ±delta in row r\n")
+            code.addStatement("probe.setWithinReach(0.0, 0.0)")
+                    .add("// only example j changes, by ±delta in row r\n")
                     .addStatement("probe.changed()[0] = j")
                     .addStatement("probe.plus().deltaRow()[0] = delta")
                     .addStatement("probe.minus().deltaRow()[0] = -delta")
@@ -135,6 +145,7 @@ final class GradientCheckWriter {
                 .addParameter(double[].class, "thetaPlus")
                 .addParameter(double[].class, "thetaMinus")
                 .addParameter(int.class, "from"))
+                .addStatement("probe.setWithinReach(0.0, 0.0)")
                 .addStatement("$T.all(m, probe)", COMPACTED)
                 .addStatement("forwardFrom(thetaPlus, from, base, probe.plus(), probe, m)")
                 .addStatement("forwardFrom(thetaMinus, from, base, probe.minus(), probe, m)")
@@ -187,7 +198,17 @@ final class GradientCheckWriter {
                 .endControlFlow()
                 .endControlFlow();
         if (l == top) {
-            code.add("// every example's output changes; the output's other rows are the base pass's\n")
+            code.add("// every example's logit moves by t = z' − z on each side: the loss changes along row i, exactly\n")
+                    .addStatement("final double[] dPlus = probe.plus().deltaRow(), dMinus = probe.minus().deltaRow()")
+                    .beginControlFlow("for (int j = 0; j < m; j++)")
+                    .addStatement("dPlus[j] = zPlus[j] - zBase[j]")
+                    .addStatement("dMinus[j] = zMinus[j] - zBase[j]")
+                    .endControlFlow()
+                    .beginControlFlow("if (alongRow$L(theta, i, base, probe, y, m) == 0)", l)
+                    .addStatement("return 0")
+                    .endControlFlow()
+                    .add("// a step beyond the series' reach (a large ε): every example in full, the output's other rows the base pass's\n")
+                    .addStatement("probe.setWithinReach(0.0, 0.0)")
                     .beginControlFlow("for (int r = 0; r < $L; r++)", Names.units(top))
                     .beginControlFlow("if (r != i)")
                     .addStatement("$T.arraycopy(base.z($L)[r], 0, probe.plus().z($L)[r], 0, m)", System.class, top, top)
@@ -213,8 +234,13 @@ final class GradientCheckWriter {
                     .addStatement("dMinus[j] = $L * keep[j] - before[j]", activation.value("zMinus[j]"))
                     .endControlFlow()
                     .endControlFlow()
-                    .add("// only the examples whose input to layer $L changed go on (a ReLU that stays off changes nothing)\n", l + 1)
-                    .addStatement("return propagate$L(theta, i, $T.changed(dPlus, dMinus, m, probe), base, probe, y)", l + 1, COMPACTED);
+                    .add(linearAbove(spec, l) ? CodeBlock.builder()
+                            .add("// the layers above are linear in ΔA$L[i] until a ReLU crosses 0\n", l)
+                            .addStatement("return alongRow$L(theta, i, base, probe, y, m)", l).build()
+                            : CodeBlock.builder()
+                            .add("// only the examples whose input to layer $L changed go on (a ReLU that stays off changes nothing)\n", l + 1)
+                            .addStatement("return propagate$L(theta, i, $T.changed(dPlus, dMinus, m, probe), base, probe, y)", l + 1, COMPACTED)
+                            .build());
         }
         return tail(MethodSpec.methodBuilder("perturbRow" + l)
                 .addJavadoc("Z$L[i] moves by up·in and down·in (up and down alone when in is null); the layers above follow.\n", l)
@@ -226,6 +252,151 @@ final class GradientCheckWriter {
                 .addParameter(double.class, "up")
                 .addParameter(double.class, "down"))
                 .addCode(code.build())
+                .build();
+    }
+
+    /** Whether every hidden layer above layer l is piecewise linear (none is, above the output), so that {@link #alongRow} applies. */
+    static boolean linearAbove(NetworkSpec spec, int l) {
+        for (int q = l + 1; q < spec.depth(); q++) {
+            if (!ActivationEmitter.of(spec.layer(q)).piecewiseLinear()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Both sides' loss changes for a change d of row i of A[l] (in probe's delta rows, every example): the cubic
+     * in d where d is within reach, the layers above in full for the examples beyond it.
+     */
+    private static MethodSpec alongRow(NetworkSpec spec, int l) {
+        CodeBlock code = CodeBlock.builder()
+                .addStatement("final $T along = probe.alongRow()", ALONG_ROW)
+                .beginControlFlow("if (!along.holds($L, i, theta, base))", l)
+                .addStatement("coefficients$L(theta, i, base, along, y, m)", l)
+                .addStatement("along.hold($L, i, theta, base)", l)
+                .endControlFlow()
+                .addStatement("final double[] dPlus = probe.plus().deltaRow(), dMinus = probe.minus().deltaRow()")
+                .addStatement("final double[] c1 = along.c1(), c2 = along.c2(), c3 = along.c3(), reach = along.reach()")
+                .addStatement("double plus = 0.0, minus = 0.0")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("final double tp = dPlus[j], tm = dMinus[j]")
+                .addStatement("final boolean within = $T.abs(tp) < reach[j] & $T.abs(tm) < reach[j]", Math.class, Math.class)
+                .addStatement("plus += within ? tp * (c1[j] + tp * (c2[j] + tp * c3[j])) : 0.0")
+                .addStatement("minus += within ? tm * (c1[j] + tm * (c2[j] + tm * c3[j])) : 0.0")
+                .endControlFlow()
+                .addStatement("probe.setWithinReach(plus, minus)")
+                .add(l == spec.depth()
+                        ? CodeBlock.builder()
+                                .add("// how many examples a step takes beyond reach: the caller evaluates those in full\n")
+                                .addStatement("return $T.beyond(dPlus, dMinus, reach, m, probe)", COMPACTED).build()
+                        : CodeBlock.builder()
+                                .add("// the examples a step takes beyond reach on either side: through the layers above\n")
+                                .addStatement("return propagate$L(theta, i, $T.beyond(dPlus, dMinus, reach, m, probe), base, probe, y)",
+                                        l + 1, COMPACTED).build())
+                .build();
+        return tail(MethodSpec.methodBuilder("alongRow" + l)
+                .addJavadoc("ℓ_j(θ±ε) − ℓ_j(θ) for a change t_j of $L$L[i][j] (the delta rows): c1·t + c2·t² + c3·t³ within reach$L\n",
+                        l == spec.depth() ? "Z" : "A", l, l == spec.depth() ? "; returns how many examples are beyond it." : ",")
+                .addJavadoc(l == spec.depth() ? "" : "the layers above in full beyond it.\n")
+                .addModifiers(Modifier.STATIC)
+                .returns(int.class)
+                .addParameter(double[].class, "theta")
+                .addParameter(int.class, "i"))
+                .addCode(code)
+                .build();
+    }
+
+    /**
+     * The coefficients and reach of row i of A[l]: the direction P[q] = W[q]·D[q-1] (P[l+1] = W[l+1][:, i]), each
+     * hidden layer's D[q] = slope(Z[q]) ⊙ P[q] times its dropout mask, v = P[L], then the loss's own terms.
+     */
+    private static MethodSpec coefficients(NetworkSpec spec, int l, LossEmitter loss) {
+        int top = spec.depth();
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("final double[] reach = along.reach()")
+                .addStatement("$T.fill(reach, 0, m, $T.POSITIVE_INFINITY)", Names.ARRAYS, Double.class)
+                .add(l == top ? CodeBlock.builder()
+                        .add("// P$L = e_i: row i of the logits itself\n", top)
+                        .addStatement("final double[][] p$L = along.rows($L)", top, top)
+                        .beginControlFlow("for (int r = 0; r < $L; r++)", Names.units(top))
+                        .addStatement("$T.fill(p$L[r], 0, m, r == i ? 1.0 : 0.0)", Names.ARRAYS, top)
+                        .endControlFlow()
+                        .build() : CodeBlock.builder()
+                        .add("// P$L = W$L[:, i], the same for every example\n", l + 1, l + 1)
+                        .addStatement("final double[][] p$L = along.rows($L)", l + 1, l + 1)
+                        .beginControlFlow("for (int r = 0; r < $L; r++)", Names.units(l + 1))
+                        .addStatement("$T.fill(p$L[r], 0, m, theta[$L + r * $L + i])", Names.ARRAYS, l + 1, Names.weights(l + 1), Names.units(l))
+                        .endControlFlow()
+                        .build());
+        for (int q = l + 1; q < top; q++) {
+            if (q > l + 1) {
+                code.add(direction(spec, q));
+            }
+            code.add(slopes(spec, q));
+        }
+        if (top > l + 1) {
+            code.add(direction(spec, top));
+        }
+        code.add("// the loss along v = P$L: its Taylor coefficients in t\n", top)
+                .addStatement("final double[][] v = p$L, zb = base.z($L), pb = base.a($L)", top, top, top)
+                .addStatement("final double[] c1 = along.c1(), c2 = along.c2(), c3 = along.c3()")
+                .add(loss.alongCoefficients(Names.units(top)));
+        return MethodSpec.methodBuilder("coefficients" + l)
+                .addJavadoc("Along row i of $L$L: the logits' change v per unit of t; the loss's coefficients in t and the reach of t.\n",
+                        l == top ? "Z" : "A", l)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(int.class, "i")
+                .addParameter(Names.WORKSPACE, "base")
+                .addParameter(ALONG_ROW, "along")
+                .addParameter(double[][].class, "y")
+                .addParameter(int.class, "m")
+                .addCode(code.build())
+                .build();
+    }
+
+    /** P[q] = W[q]·D[q-1], every example, in along.rows(q). */
+    private static CodeBlock direction(NetworkSpec spec, int q) {
+        String prev = Names.units(q - 1);
+        return CodeBlock.builder()
+                .add("// P$L = W$L·D$L\n", q, q, q - 1)
+                .addStatement("final double[][] p$L = along.rows($L)", q, q)
+                .beginControlFlow("for (int r = 0; r < $L; r++)", Names.units(q))
+                .addStatement("final double[] pr = p$L[r]", q)
+                .addStatement("final double[][] in = p$L", q - 1)
+                .addStatement("final int w = $L + r * $L", Names.weights(q), prev)
+                .add(RowSums.emit("pr", spec.units(q - 1), prev, k -> "theta[" + RowSums.offset("w", k, null) + "]",
+                        k -> "in[" + k + "]", null))
+                .endControlFlow()
+                .build();
+    }
+
+    /**
+     * D[q] = slope(Z[q]) ⊙ P[q] (times the dropout mask), in place; a ReLU-like layer first bounds the reach by
+     * half of |Z[q]| / |P[q]|, so that no pre-activation comes within half of its distance from 0.
+     */
+    private static CodeBlock slopes(NetworkSpec spec, int q) {
+        ActivationEmitter activation = ActivationEmitter.of(spec.layer(q));
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("// D$L = $L'(Z$L) ⊙ P$L, by the slope of $L's value$L\n", q, activation.name(), q, q, activation.name(),
+                        activation.hasKink() ? "; a step reaching half of |Z" + q + "| / |P" + q + "| could cross the kink" : "")
+                .addStatement("final double[][] mask$L = base.activeMask($L)", q, q)
+                .beginControlFlow("for (int r = 0; r < $L; r++)", Names.units(q))
+                .addStatement("final double[] z = base.z($L)[r], d = p$L[r]", q, q)
+                .beginControlFlow("for (int j = 0; j < m; j++)");
+        if (activation.hasKink()) {
+            code.addStatement("reach[j] = $T.min(reach[j], 0.5 * $T.abs(z[j]) / $T.abs(d[j]))", Math.class, Math.class, Math.class);
+        }
+        return code.addStatement("d[j] *= $L", activation.slope("z[j]"))
+                .endControlFlow()
+                .beginControlFlow("if (mask$L != null)", q)
+                .addStatement("final double[] keep = mask$L[r]", q)
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("d[j] *= keep[j]")
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow()
                 .build();
     }
 

@@ -44,6 +44,15 @@ interface LossEmitter {
         return java.util.List.of();
     }
 
+    /**
+     * Statements writing, for each example j &lt; m, the Taylor coefficients of t ↦ ℓ(zb + v·t) − ℓ(zb) into
+     * {@code c1}, {@code c2}, {@code c3} (of t, t², t³; exact to rounding while |v_i·t| stays within the
+     * series' limit, which tightens {@code reach}), given locals {@code v} (the logits' change per unit of t),
+     * {@code zb}, {@code pb} and {@code y} (the base pass's logits, outputs and labels, all rows of m examples)
+     * and an {@code along} ({@code AlongRow}) for scratch rows. Forward values only: p and y, never a gradient.
+     */
+    CodeBlock alongCoefficients(String outputs);
+
     /** Where e^Δ − 1 ≈ Δ + Δ²/2 + Δ³/6 is exact to rounding: its first omitted term, Δ⁴/24, is below u·|Δ|. */
     String SERIES_LIMIT = "1e-5";
 
@@ -88,6 +97,35 @@ interface LossEmitter {
                 .endControlFlow()
                 .endControlFlow()
                 .build();
+    }
+
+    /**
+     * Coefficients summed over the output rows: {@code body} adds row o's share for example j, with w = v[o][j]
+     * and the rows vo, zo, po, yo in scope; for a series loss the largest |w| of each example bounds its reach
+     * after {@code finish} (a loop body over j) has combined the sums.
+     */
+    static CodeBlock alongOverRows(String outputs, boolean series, CodeBlock body, CodeBlock finish) {
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("final double[] s = along.scratch(), largest = along.scratch2()");
+        for (String row : new String[] {"c1", "c2", "c3", "s", "largest"}) {
+            code.addStatement("$T.fill($L, 0, m, 0.0)", Names.ARRAYS, row);
+        }
+        code.beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+                .addStatement("final double[] vo = v[o], zo = zb[o], po = pb[o], yo = y[o]")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("final double w = vo[j]")
+                .add(body);
+        if (series) {
+            code.addStatement("largest[j] = $T.max(largest[j], $T.abs(w))", Math.class, Math.class);
+        }
+        code.endControlFlow().endControlFlow()
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .add(finish);
+        if (series) {
+            code.add("// every |Δ_i| = |v_i·t| within the series' limit\n")
+                    .addStatement("reach[j] = $T.min(reach[j], $L / largest[j])", Math.class, SERIES_LIMIT);
+        }
+        return code.endControlFlow().build();
     }
 
     /** max_i |z[i][c] − zb[i][c]|, which the series losses need. */

@@ -32,4 +32,13 @@ final class MeanSquaredErrorEmitter implements LossEmitter {
                 .endControlFlow()
                 .build();
     }
+
+    /** ½(zb + v·t − y)² − ½(zb − y)² = (zb − y)·v·t + v²·t²/2, exactly, for any t. */
+    @Override
+    public CodeBlock alongCoefficients(String outputs) {
+        return LossEmitter.alongOverRows(outputs, false, CodeBlock.builder()
+                .addStatement("c1[j] += (zo[j] - yo[j]) * w")
+                .addStatement("c2[j] += 0.5 * w * w")
+                .build(), CodeBlock.of(""));
+    }
 }

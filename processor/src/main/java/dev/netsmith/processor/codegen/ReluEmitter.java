@@ -23,4 +23,9 @@ final class ReluEmitter implements ActivationEmitter {
     public boolean hasKink() {
         return true;
     }
+
+    @Override
+    public boolean piecewiseLinear() {
+        return true;
+    }
 }

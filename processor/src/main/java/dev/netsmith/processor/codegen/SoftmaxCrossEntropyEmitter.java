@@ -66,6 +66,26 @@ final class SoftmaxCrossEntropyEmitter implements LossEmitter {
                 .build();
     }
 
+    /**
+     * ℓ(zb + v·t) − ℓ(zb) = log(1 + s) − t·Σ_i y_i·v_i with s = Σ_i p_i·(e^{v_i·t} − 1) = a1·t + a2·t² + a3·t³
+     * (a_k = Σ_i p_i·v_i^k / k!), so c1 = a1 − Σ y·v, c2 = a2 − a1²/2, c3 = a3 − a1·a2 + a1³/3.
+     */
+    @Override
+    public CodeBlock alongCoefficients(String outputs) {
+        return LossEmitter.alongOverRows(outputs, true, CodeBlock.builder()
+                .addStatement("final double pw = po[j] * w")
+                .addStatement("c1[j] += pw")
+                .addStatement("c2[j] += 0.5 * pw * w")
+                .addStatement("c3[j] += pw * w * w * (1.0 / 6.0)")
+                .addStatement("s[j] += yo[j] * w")
+                .build(), CodeBlock.builder()
+                .addStatement("final double a1 = c1[j], a2 = c2[j]")
+                .addStatement("c1[j] = a1 - s[j]")
+                .addStatement("c2[j] = a2 - 0.5 * a1 * a1")
+                .addStatement("c3[j] = c3[j] - a1 * a2 + a1 * a1 * a1 * (1.0 / 3.0)")
+                .build());
+    }
+
     @Override
     public List<MethodSpec> changeHelpers(String outputs) {
         return List.of(LossEmitter.largestChange(outputs), MethodSpec.methodBuilder("exactChange")

@@ -60,7 +60,8 @@ class CheckerBehaviourTest {
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ReluSoftmaxCrossEntropyL2", "TanhBinaryCrossEntropy", "CustomMeanSquaredErrorL2", "Wide",
-            "LeakyReluBinaryCrossEntropyL2", "SigmoidSoftmaxCrossEntropy"})
+            "LeakyReluBinaryCrossEntropyL2", "SigmoidSoftmaxCrossEntropy", "LinearMeanSquaredErrorL2", "ReluBinaryCrossEntropy",
+            "Logistic", "Planar"})
     void incrementalEstimatesAgreeWithFullForwardPassesWithinRoundingError(String name) {
         CheckableNetwork net = net(name);
         Batch batch = batch(net);
@@ -78,6 +79,32 @@ class CheckerBehaviourTest {
         // measured: at most 3.5 times on these networks
         assertTrue(worst <= 6, "max |incremental − naive| is " + worst + " times the rounding bound " + bound);
         assertTrue(worst > 0, "the two estimates are computed differently; identical results would mean one is not tested");
+    }
+
+    /**
+     * Above a ReLU layer the check evaluates each row's parameters along the row (the loss as a cubic in the
+     * row's change); the examples whose step could cross a kink above, or leave the series' range, go through
+     * the layers above in full. A large ε sends most examples that way; a fixed mask enters the slopes. Either
+     * way the estimates are central differences of full forward passes, to rounding.
+     */
+    @ParameterizedTest(name = "ε = {0}")
+    @ValueSource(doubles = {1e-7, 1e-5, 1e-4})
+    void evaluationAlongRowsAgreesWithFullForwardPassesUnderAFixedMaskAndLargeSteps(double epsilon) {
+        CheckableNetwork net = net("ReluSoftmaxCrossEntropyL2");
+        Batch batch = batch(net);
+        Parameters params = TestData.parameters(net, 50);
+        DropoutMask mask = DropoutMask.sample(net.architecture(), Dropout.training(new Well19937c(5)), M, new Well19937c(6));
+        CheckOptions options = CheckOptions.defaults().withFixedMask(mask).withEpsilon(epsilon).withKinkHandling(false);
+        double bound = GradientChecker.check(net, params, batch, options).noise();
+        int[] all = IntStream.range(0, net.layout().size()).toArray();
+        double[] naive = NaiveCentralDifferences.estimate(net, params, batch, Dropout.fixed(mask), epsilon, all);
+
+        double worst = 0;
+        for (EntryResult e : everyEntry(net, params, batch, options)) {
+            worst = Math.max(worst, Math.abs(e.numeric() - naive[e.index()]) / bound);
+        }
+        System.out.printf("fixed mask, ε = %.0e: max |incremental − naive| = %.2f × u·Σ|ℓ|/(ε·m)%n", epsilon, worst);
+        assertTrue(worst <= 6, "max |incremental − naive| is " + worst + " times the rounding bound " + bound);
     }
 
     @Test

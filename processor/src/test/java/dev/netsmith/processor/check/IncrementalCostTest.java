@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * On [12288, 20, 7, 5, 1], 245,760 of the 245,973 parameters are in W1, so what a W1 perturbation costs is
  * what the whole check costs. Restarting the forward pass at layer 1 would cost a full first-layer product,
- * n1·n0·m multiplications; the incremental kernel must cost O(m·(1 + n2 + n2·n3 + n3·n4 + n4)). Multiplications
- * are counted in the executed bytecode, not timed.
+ * n1·n0·m multiplications; the incremental kernel must cost O(m·(1 + n2 + n2·n3 + n3·n4 + n4)), and with ReLU layers
+ * above, O(m) for every parameter of a row after its first. Multiplications are counted in the executed bytecode,
+ * not timed.
  */
 class IncrementalCostTest {
 
@@ -54,20 +55,27 @@ class IncrementalCostTest {
 
         OperationCounter.reset();
         int p = net.layout().indexOf("W1", 13, 4321);
-        int changed = kernel.perturbParameter(params.values(), p, 1e-7, -1e-7, base, probe, batch.y(), m);
-        long perturbation = OperationCounter.multiplications();
+        int beyondReach = kernel.perturbParameter(params.values(), p, 1e-7, -1e-7, base, probe, batch.y(), m);
+        long firstOfRow = OperationCounter.multiplications();
 
-        // both sides of the central difference: a row of Z1 each, then per changed example the layers above
-        // and the loss change's series (about ten multiplications per output)
+        OperationCounter.reset();
+        kernel.perturbParameter(params.values(), net.layout().indexOf("W1", 13, 4322), 1e-7, -1e-7, base, probe, batch.y(), m);
+        long nextInRow = OperationCounter.multiplications();
+
+        // the first perturbation of row 13 computes, for every example, how the logits move along row 13 of A1
+        // (P2 = W2[:, 13], then W3 and W4 through the base pass's ReLU slopes) and the loss's coefficients; the
+        // row's other 12,288 parameters reuse them, and the layers above run only for examples beyond reach
         long layersAbove = 2L * m * (1 + 7 + 7 * 5 + 5 * 1 + 10);
         long firstLayerProduct = 20L * 12288 * m;
-        System.out.printf("multiplications: full forward %,d; one W1 central difference %,d (2·m·(1 + n2 + n2·n3 + n3·n4 + 10·n4) = %,d;"
-                + " %d of %d examples changed)%n", fullForward, perturbation, layersAbove, changed, m);
+        System.out.printf("multiplications: full forward %,d; one W1 central difference %,d for the first of its row"
+                + " (2·m·(1 + n2 + n2·n3 + n3·n4 + 10·n4) = %,d), %,d for the next (%d of %d examples beyond reach)%n",
+                fullForward, firstOfRow, layersAbove, nextInRow, beyondReach, m);
         assertTrue(fullForward >= firstLayerProduct, "the counter sees the forward pass: " + fullForward);
-        assertTrue(perturbation <= layersAbove, perturbation + " multiplications for one perturbation");
-        // the row of Z1 for every example, then the layers above for the examples whose ReLU is on
-        assertTrue(changed > 0 && changed < m, changed + " examples changed");
-        assertTrue(perturbation >= 2L * m + 2L * changed * (7 + 7 * 5), "the counter sees the perturbation: " + perturbation);
-        assertTrue(perturbation * 1000 < firstLayerProduct, "more than a thousandth of a first-layer product");
+        assertTrue(firstOfRow <= layersAbove, firstOfRow + " multiplications for the first perturbation of a row");
+        assertTrue(firstOfRow >= m * (7 + 7 * 5), "the counter sees the layers above: " + firstOfRow);
+        // a row of Z1 and the cubic on each side: O(m), whatever the widths above
+        assertTrue(nextInRow <= 2L * m * (1 + 4), nextInRow + " multiplications for the next perturbation of the row");
+        assertTrue(nextInRow >= 2L * m, "the counter sees the perturbation: " + nextInRow);
+        assertTrue(firstOfRow * 1000 < firstLayerProduct, "more than a thousandth of a first-layer product");
     }
 }

@@ -45,7 +45,11 @@ public final class GeneratedClasses {
 
     /** Compiles with the Netsmith processor and asserts success. */
     public static GeneratedClasses process(JavaFileObject... sources) {
-        Compilation compilation = Compiler.javac().withProcessors(new NetsmithProcessor()).compile(sources);
+        return of(Compiler.javac().withProcessors(new NetsmithProcessor()).compile(sources));
+    }
+
+    /** The classes of a compilation made elsewhere, which must have succeeded. */
+    public static GeneratedClasses of(Compilation compilation) {
         assertThat(compilation).succeeded();
         return new GeneratedClasses(compilation);
     }
