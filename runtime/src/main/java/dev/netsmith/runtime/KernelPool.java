@@ -115,7 +115,7 @@ final class KernelPool {
         }
     }
 
-    /** The first index of part p of [0, length): boundaries fall on multiples of 8 (a cache line) when parts are long. */
+    /** The first index of part p of [0, length): boundaries fall on multiples of 8 (64 bytes of a row) when parts are long. */
     static int start(int p, int parts, int length) {
         if (p >= parts) {
             return length;

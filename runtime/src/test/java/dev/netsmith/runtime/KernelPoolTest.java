@@ -100,7 +100,7 @@ class KernelPoolTest {
                     int to = KernelPool.start(p + 1, parts, length);
                     assertTrue(from < to, "part " + p + " of " + parts + " over " + length + " is empty");
                     if (length >= 16 * parts && p > 0) {
-                        assertEquals(0, from % 8, "long parts start on a cache line");
+                        assertEquals(0, from % 8, "long parts start on a multiple of 8");
                     }
                 }
             }

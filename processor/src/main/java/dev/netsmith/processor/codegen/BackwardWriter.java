@@ -72,6 +72,8 @@ final class BackwardWriter {
     private static MethodSpec run(NetworkSpec spec) {
         MethodSpec.Builder run = MethodSpec.methodBuilder("run")
                 .addJavadoc("Backpropagates from the output of the last forward pass on ws, with labels y.\n")
+                .addJavadoc("{@code ws.split} runs a product of m·n_l·n_{l−1} multiply-adds at or above the workspace's\n")
+                .addJavadoc("split threshold on several threads, in parts, and returns false for any other.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(double[].class, "theta")
                 .addParameter(double[][].class, "y")

@@ -60,6 +60,8 @@ final class ForwardWriter {
     private static MethodSpec run(NetworkSpec spec) {
         MethodSpec.Builder run = MethodSpec.methodBuilder("run")
                 .addJavadoc("Runs every layer over the first m columns of x, caching Z, A and the dropout masks in ws.\n")
+                .addJavadoc("{@code ws.split} runs a layer of m·n_l·n_{l−1} multiply-adds at or above the workspace's\n")
+                .addJavadoc("split threshold on several threads, its units in parts, and returns false for any other.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(double[].class, "theta")
                 .addParameter(double[][].class, "x")
