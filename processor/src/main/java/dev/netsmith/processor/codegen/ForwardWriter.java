@@ -87,6 +87,7 @@ final class ForwardWriter {
     private static MethodSpec layer(NetworkSpec spec, LayerSpec layer) {
         int l = layer.index();
         ActivationEmitter activation = ActivationEmitter.of(layer);
+        CodeBlock perRow = activation.applyToRow("zi", "ai");
         return MethodSpec.methodBuilder("layer" + l)
                 .addJavadoc("Layer $L ($L, $L units): Z$L = W$L·A$L + b$L with W$L of $L×$L, then A$L = $L(Z$L)$L; rows from ≤ i < to.\n",
                         l, l == spec.depth() ? "output" : "hidden", spec.units(l), l, l, l - 1, l, l,
@@ -98,8 +99,8 @@ final class ForwardWriter {
                 .addParameter(int.class, "m")
                 .addParameter(int.class, "from")
                 .addParameter(int.class, "to")
-                .addStatement("final double[][] a = ws.a($L)", l)
-                .addCode(affine(spec, l, activation.applyToRow("zi", "ai"), "from", "to"))
+                .addCode(perRow.isEmpty() ? CodeBlock.of("") : CodeBlock.of("final double[][] a = ws.a($L);\n", l))
+                .addCode(affine(spec, l, perRow, "from", "to"))
                 .build();
     }
 
