@@ -7,7 +7,10 @@ import dev.netsmith.runtime.Parameters;
 import dev.netsmith.runtime.Workspace;
 import java.util.Arrays;
 
-/** The generated network through its public API, with one workspace and one batch reused for every step. */
+/**
+ * The generated network through its public API, with one workspace and one batch reused for every step. The
+ * comparisons with the single-threaded baselines use one thread; {@link ThreadsSideBySide} also uses two.
+ */
 public final class GeneratedImplementation implements Implementation {
 
     private final CompiledNetwork net;
@@ -17,10 +20,20 @@ public final class GeneratedImplementation implements Implementation {
     private double[] gradient;
 
     public GeneratedImplementation(Shape shape, Batch batch) {
+        this(shape, batch, 1);
+    }
+
+    /** With a workspace that splits large layers across at most {@code threads} threads. */
+    public GeneratedImplementation(Shape shape, Batch batch, int threads) {
         this.net = shape.net();
         this.batch = batch;
-        this.ws = net.newWorkspace(batch.m());
+        this.ws = net.newWorkspace(batch.m(), threads);
         this.params = net.initialize(Shape.PARAMETER_SEED);
+    }
+
+    /** The workspace (for its thread count and split threshold). */
+    public Workspace workspace() {
+        return ws;
     }
 
     @Override

@@ -57,7 +57,7 @@ public class KernelBenchmark {
         CompiledNetwork net = shape.net();
         Batch batch = shape.batch();
         Parameters params = net.initialize(Shape.PARAMETER_SEED);
-        ws = net.newWorkspace(batch.m());
+        ws = net.newWorkspace(batch.m(), 1);
         net.forward(params, batch, ws, Dropout.off());
         net.backward(params, batch, ws);
         theta = params.values();
@@ -90,26 +90,32 @@ public class KernelBenchmark {
     public Object run() {
         if (shape == Shape.N3) {
             switch (kernel) {
-                case "forward1" -> DigitsShape_Forward.layer1(theta, ws, m);
-                case "forward2" -> DigitsShape_Forward.layer2(theta, ws, m);
-                case "forward3" -> DigitsShape_Forward.layer3(theta, ws, m);
+                case "forward1" -> DigitsShape_Forward.layer1(theta, ws, m, 0, DigitsShape_Model.N1);
+                case "forward2" -> DigitsShape_Forward.layer2(theta, ws, m, 0, DigitsShape_Model.N2);
+                case "forward3" -> {
+                    DigitsShape_Forward.layer3(theta, ws, m, 0, DigitsShape_Model.N3);
+                    DigitsShape_Forward.activate3(ws, m);
+                }
                 case "gradients1" -> DigitsShape_Backward.gradients1(theta, ws, m, invM);
                 case "gradients2" -> DigitsShape_Backward.gradients2(theta, ws, m, invM);
                 case "gradients3" -> DigitsShape_Backward.gradients3(theta, ws, m, invM);
-                case "propagate2" -> DigitsShape_Backward.propagate2(theta, ws, m);
-                case "propagate3" -> DigitsShape_Backward.propagate3(theta, ws, m);
+                case "propagate2" -> DigitsShape_Backward.propagate2(theta, ws, m, 0, DigitsShape_Model.N1);
+                case "propagate3" -> DigitsShape_Backward.propagate3(theta, ws, m, 0, DigitsShape_Model.N2);
                 default -> reference();
             }
         } else {
             switch (kernel) {
-                case "forward1" -> MnistShape_Forward.layer1(theta, ws, m);
-                case "forward2" -> MnistShape_Forward.layer2(theta, ws, m);
-                case "forward3" -> MnistShape_Forward.layer3(theta, ws, m);
+                case "forward1" -> MnistShape_Forward.layer1(theta, ws, m, 0, MnistShape_Model.N1);
+                case "forward2" -> MnistShape_Forward.layer2(theta, ws, m, 0, MnistShape_Model.N2);
+                case "forward3" -> {
+                    MnistShape_Forward.layer3(theta, ws, m, 0, MnistShape_Model.N3);
+                    MnistShape_Forward.activate3(ws, m);
+                }
                 case "gradients1" -> MnistShape_Backward.gradients1(theta, ws, m, invM);
                 case "gradients2" -> MnistShape_Backward.gradients2(theta, ws, m, invM);
                 case "gradients3" -> MnistShape_Backward.gradients3(theta, ws, m, invM);
-                case "propagate2" -> MnistShape_Backward.propagate2(theta, ws, m);
-                case "propagate3" -> MnistShape_Backward.propagate3(theta, ws, m);
+                case "propagate2" -> MnistShape_Backward.propagate2(theta, ws, m, 0, MnistShape_Model.N1);
+                case "propagate3" -> MnistShape_Backward.propagate3(theta, ws, m, 0, MnistShape_Model.N2);
                 default -> reference();
             }
         }

@@ -54,7 +54,7 @@ public final class KernelVariants {
         Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
         double[] theta = params.values();
         int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m);
+        Workspace ws = shape.net().newWorkspace(m, 1);
         shape.net().forward(params, batch, ws, Dropout.off());
         shape.net().backward(params, batch, ws);
         int[] n = shape.architecture().sizes();
@@ -106,9 +106,9 @@ public final class KernelVariants {
         int m = batch.m();
         dev.netsmith.check.CheckableNetwork net = (dev.netsmith.check.CheckableNetwork) shape.net();
         dev.netsmith.check.GradientCheckKernel kernel = net.gradientCheckKernel();
-        Workspace base = net.newWorkspace(m);
+        Workspace base = net.newWorkspace(m, 1);
         dev.netsmith.check.Probe probe = dev.netsmith.check.Probe.of(net, m);
-        Workspace scratch = net.newWorkspace(m);
+        Workspace scratch = net.newWorkspace(m, 1);
         net.forward(params, batch, base, Dropout.off());
         double[] out = new double[m];
         int depth = shape.architecture().depth();
@@ -156,7 +156,7 @@ public final class KernelVariants {
         Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
         double[] theta = params.values();
         int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m);
+        Workspace ws = shape.net().newWorkspace(m, 1);
         shape.net().forward(params, batch, ws, Dropout.off());
         int[] n = shape.architecture().sizes();
         ParameterLayout layout = shape.net().layout();
@@ -170,9 +170,9 @@ public final class KernelVariants {
         double[][] a2 = new double[n[1]][m];
         int kBlock = ReferenceKernels.kBlock(m);
         Runnable generated = switch (shape) {
-            case N3 -> () -> DigitsShape_Forward.layer1(theta, ws, m);
-            case N4 -> () -> MnistShape_Forward.layer1(theta, ws, m);
-            case N5 -> () -> CatShape_Forward.layer1(theta, ws, m);
+            case N3 -> () -> DigitsShape_Forward.layer1(theta, ws, m, 0, DigitsShape_Model.N1);
+            case N4 -> () -> MnistShape_Forward.layer1(theta, ws, m, 0, MnistShape_Model.N1);
+            case N5 -> () -> CatShape_Forward.layer1(theta, ws, m, 0, CatShape_Model.N1);
             default -> throw new IllegalArgumentException(shape.toString());
         };
         Runnable nothing = () -> { };
@@ -213,7 +213,7 @@ public final class KernelVariants {
         Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
         double[] theta = params.values();
         int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m);
+        Workspace ws = shape.net().newWorkspace(m, 1);
         shape.net().forward(params, batch, ws, Dropout.off());
         shape.net().backward(params, batch, ws);
         int[] n = shape.architecture().sizes();
@@ -254,7 +254,7 @@ public final class KernelVariants {
         Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
         double[] theta = params.values();
         int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m);
+        Workspace ws = shape.net().newWorkspace(m, 1);
         int[] n = shape.architecture().sizes();
         ParameterLayout layout = shape.net().layout();
         double[][] w1 = ReferenceKernels.rows(theta, layout.weights(1).offset(), n[1], n[0]);

@@ -32,7 +32,7 @@ public final class VectorisationGuard {
         Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
         double[] theta = params.values();
         int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m);
+        Workspace ws = shape.net().newWorkspace(m, 1);
         shape.net().forward(params, batch, ws, Dropout.off());
         int[] n = shape.architecture().sizes();
         ParameterLayout layout = shape.net().layout();
@@ -78,13 +78,16 @@ public final class VectorisationGuard {
         double[] range = Interleaved.ratioRange(times, 1, 0);
 
         List<Interleaved.Candidate> layers = new ArrayList<>();
-        layers.add(new Interleaved.Candidate("generated1", nothing, () -> DigitsShape_Forward.layer1(theta, ws, m)));
+        layers.add(new Interleaved.Candidate("generated1", nothing, () -> DigitsShape_Forward.layer1(theta, ws, m, 0, DigitsShape_Model.N1)));
         layers.add(new Interleaved.Candidate("reference1", nothing,
                 () -> ReferenceKernels.dense(w[1], b[1], a[0], z[1], a[1], n[1], n[0], m, true)));
-        layers.add(new Interleaved.Candidate("generated2", nothing, () -> DigitsShape_Forward.layer2(theta, ws, m)));
+        layers.add(new Interleaved.Candidate("generated2", nothing, () -> DigitsShape_Forward.layer2(theta, ws, m, 0, DigitsShape_Model.N2)));
         layers.add(new Interleaved.Candidate("reference2", nothing,
                 () -> ReferenceKernels.dense(w[2], b[2], a[1], z[2], a[2], n[2], n[1], m, true)));
-        layers.add(new Interleaved.Candidate("generated3", nothing, () -> DigitsShape_Forward.layer3(theta, ws, m)));
+        layers.add(new Interleaved.Candidate("generated3", nothing, () -> {
+            DigitsShape_Forward.layer3(theta, ws, m, 0, DigitsShape_Model.N3);
+            DigitsShape_Forward.activate3(ws, m);
+        }));
         layers.add(new Interleaved.Candidate("reference3", nothing, () -> {
             ReferenceKernels.dense(w[3], b[3], a[2], z[3], a[3], n[3], n[2], m, false);
             ReferenceKernels.softmax(z[3], a[3], n[3], m, max, sum);

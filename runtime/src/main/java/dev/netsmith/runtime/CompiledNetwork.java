@@ -6,7 +6,10 @@ package dev.netsmith.runtime;
  * serves any number of threads as long as each thread has its own workspace.
  *
  * <p>Thread safety: the network, its {@link Architecture} and {@link ParameterLayout} are immutable and may be
- * shared freely. A {@link Workspace} is not thread-safe: one per thread. {@link Parameters} and a checked
+ * shared freely. A {@link Workspace} is not thread-safe: one per thread. A call may split the kernels of a large
+ * layer across the JVM's kernel pool (see {@link Workspace}); it returns only when every part is done, so this
+ * changes nothing for the caller, and threads with workspaces of their own may call at the same time (a kernel
+ * that finds the pool busy runs on its caller's thread). {@link Parameters} and a checked
  * {@link Batch} may be read by several threads at once as long as no thread writes them meanwhile (an optimizer
  * step writes parameters; {@link Batch#gather} refills a buffer, which therefore belongs to one thread). A
  * training {@link Dropout} draws from its random generator, so it belongs to one thread; {@link Dropout#off()}
@@ -27,9 +30,20 @@ public interface CompiledNetwork {
     /** Weights drawn from a seeded generator (He or Xavier per the declaration), biases 0. */
     Parameters initialize(long seed);
 
-    /** Buffers for batches of at most {@code maxBatch} examples. */
+    /**
+     * Buffers for batches of at most {@code maxBatch} examples; large layers are split across
+     * {@link Workspace#defaultThreads()} threads.
+     */
     default Workspace newWorkspace(int maxBatch) {
         return new Workspace(architecture(), maxBatch);
+    }
+
+    /**
+     * Buffers for batches of at most {@code maxBatch} examples whose large layers are split across at most
+     * {@code threads} threads, the calling thread included (1: every kernel on the calling thread).
+     */
+    default Workspace newWorkspace(int maxBatch, int threads) {
+        return new Workspace(architecture(), maxBatch, threads);
     }
 
     /** Checks a batch of inputs and labels against this network; see {@link Batch#of}. */

@@ -1,10 +1,14 @@
 package dev.netsmith.processor.codegen;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.netsmith.processor.spec.NetworkSpec;
+import dev.netsmith.runtime.Workspace;
+import java.util.List;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -16,25 +20,60 @@ final class BackwardWriter {
     private BackwardWriter() {
     }
 
+    /** The field holding the parts of dW products (by columns of dW) for {@code Workspace.split}. */
+    static final String WEIGHT_PARTS = "WEIGHT_COLUMNS";
+    /** The field holding the parts of backpropagation through a layer (by units of the layer below). */
+    static final String DELTA_PARTS = "DELTA_ROWS";
+
     static JavaFile write(NetworkSpec spec) {
-        TypeSpec.Builder type = KernelClasses.builder(spec, Names.backward(spec))
+        ClassName name = Names.backward(spec);
+        TypeSpec.Builder type = KernelClasses.builder(spec, name)
                 .addJavadoc("Backpropagation of {@link $T}: $L.\n\n", Names.declaring(spec), KernelClasses.shape(spec))
                 .addJavadoc("<p>Reads what the forward pass cached in the workspace and writes the gradient of the\n")
                 .addJavadoc("regularised cost to {@code ws.gradient()} as dW1, db1, dW2, db2, ….\n")
-                .addMethod(run(spec))
+                .addJavadoc("A large product is split across the workspace's threads: dA by its rows, dW of a wide layer by its columns.\n");
+        List<Integer> wide = IntStream.rangeClosed(1, spec.depth()).filter(l -> splitsWeights(spec, l)).boxed().toList();
+        if (!wide.isEmpty()) {
+            type.addField(KernelClasses.splitKernel(name, WEIGHT_PARTS, "weightColumns", "dW[l] = dZ[l]·A[l-1]ᵀ for columns [from, to) of dW"));
+        }
+        if (spec.depth() > 1) {
+            type.addField(KernelClasses.splitKernel(name, DELTA_PARTS, "deltaRows", "dA[l-1] and dZ[l-1] for units [from, to) of layer l-1"));
+        }
+        type.addMethod(run(spec))
                 .addMethod(outputDelta(spec));
         for (int l = spec.depth(); l >= 1; l--) {
             type.addMethod(gradients(spec, l));
+            if (splitsWeights(spec, l)) {
+                type.addMethod(gradientColumns(spec, l));
+            }
             if (l > 1) {
                 type.addMethod(propagate(spec, l));
             }
         }
+        if (!wide.isEmpty()) {
+            type.addMethod(KernelClasses.splitDispatch("weightColumns", wide, "gradients$LColumns(ws, m, from, to)", "the dW product"));
+        }
+        if (spec.depth() > 1) {
+            List<Integer> below = IntStream.rangeClosed(2, spec.depth()).boxed().toList();
+            type.addMethod(KernelClasses.splitDispatch("deltaRows", below, "propagate$L(theta, ws, m, from, to)", "backpropagation"));
+        }
         return KernelClasses.file(spec, type.build());
+    }
+
+    /**
+     * Whether layer l's weight-gradient product is split (by columns of dW, when large): only for inputs at least
+     * {@code Workspace.MIN_SPLIT_INPUTS} wide, where each thread's columns are long enough to pay for the part's
+     * loops and the rows of dW the threads share at their boundaries.
+     */
+    static boolean splitsWeights(NetworkSpec spec, int l) {
+        return spec.units(l - 1) >= Workspace.MIN_SPLIT_INPUTS;
     }
 
     private static MethodSpec run(NetworkSpec spec) {
         MethodSpec.Builder run = MethodSpec.methodBuilder("run")
                 .addJavadoc("Backpropagates from the output of the last forward pass on ws, with labels y.\n")
+                .addJavadoc("{@code ws.split} runs a product of m·n_l·n_{l−1} multiply-adds at or above the workspace's\n")
+                .addJavadoc("split threshold on several threads, in parts, and returns false for any other.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(double[].class, "theta")
                 .addParameter(double[][].class, "y")
@@ -45,7 +84,9 @@ final class BackwardWriter {
         for (int l = spec.depth(); l >= 1; l--) {
             run.addStatement("gradients$L(theta, ws, m, invM)", l);
             if (l > 1) {
-                run.addStatement("propagate$L(theta, ws, m)", l);
+                run.beginControlFlow("if (!ws.split($L, $L, theta, m, $L, $L))", DELTA_PARTS, l, Names.units(l - 1), ForwardWriter.work(l))
+                        .addStatement("propagate$L(theta, ws, m, 0, $L)", l, Names.units(l - 1))
+                        .endControlFlow();
             }
         }
         return run.build();
@@ -77,7 +118,11 @@ final class BackwardWriter {
     /**
      * dW = (1/m)·dZ·A_prevᵀ + (λ/m)·W and db = (1/m)·Σ_j dZ. The product runs over chunks of examples with
      * A_prev transposed, so that its inner loop is an axpy over a row of dW, which C2 vectorises (a dot
-     * product over the examples would not be).
+     * product over the examples would not be). A large product of a wide layer ({@link #splitsWeights}) is split
+     * by columns of dW (input units) across the workspace's threads: each entry of dW is still one sum over the
+     * examples in order, so no reduction is needed and the bits do not change. The single-threaded product keeps
+     * the constant bounds of its k loops (a run-time bound costs 1.3–1.6× on two-input layers); 1/m, L2 and db
+     * follow on the calling thread.
      */
     private static MethodSpec gradients(NetworkSpec spec, int l) {
         String n = Names.units(l);
@@ -85,41 +130,16 @@ final class BackwardWriter {
         boolean regularised = spec.l2() > 0;
         CodeBlock.Builder code = CodeBlock.builder()
                 .addStatement("final double[][] dz = ws.dz($L)", l)
-                .addStatement("final double[][] in = ws.layerInput($L)", l)
-                .addStatement("final double[][] t = ws.transposed($L)", l)
                 .addStatement("final double[][] dw = ws.dw($L)", l)
-                .addStatement("final double[] grad = ws.gradient()")
-                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
-                .addStatement("$T.fill(dw[i], 0.0)", Names.ARRAYS)
-                .endControlFlow()
-                .beginControlFlow("for (int j0 = 0; j0 < m; j0 += t.length)")
-                .addStatement("final int len = $T.min(t.length, m - j0)", Math.class)
-                .beginControlFlow("for (int k = 0; k < $L; k++)", prev)
-                .addStatement("final double[] ink = in[k]")
-                .beginControlFlow("for (int jj = 0; jj < len; jj++)")
-                .addStatement("t[jj][k] = ink[j0 + jj]")
-                .endControlFlow()
-                .endControlFlow()
-                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
-                .addStatement("final double[] dzi = dz[i]")
-                .addStatement("final double[] dwi = dw[i]")
-                .addStatement("int jj = 0")
-                .beginControlFlow("for (; jj + 3 < len; jj += 4)")
-                .addStatement("final double s0 = dzi[j0 + jj], s1 = dzi[j0 + jj + 1], s2 = dzi[j0 + jj + 2], s3 = dzi[j0 + jj + 3]")
-                .addStatement("final double[] t0 = t[jj], t1 = t[jj + 1], t2 = t[jj + 2], t3 = t[jj + 3]")
-                .beginControlFlow("for (int k = 0; k < $L; k++)", prev)
-                .addStatement("dwi[k] += s0 * t0[k] + s1 * t1[k] + s2 * t2[k] + s3 * t3[k]")
-                .endControlFlow()
-                .endControlFlow()
-                .beginControlFlow("for (; jj < len; jj++)")
-                .addStatement("final double s = dzi[j0 + jj]")
-                .addStatement("final double[] tj = t[jj]")
-                .beginControlFlow("for (int k = 0; k < $L; k++)", prev)
-                .addStatement("dwi[k] += s * tj[k]")
-                .endControlFlow()
-                .endControlFlow()
-                .endControlFlow()
-                .endControlFlow();
+                .addStatement("final double[] grad = ws.gradient()");
+        if (splitsWeights(spec, l)) {
+            code.add("// dZ$L·A$Lᵀ into dw, split by columns of dW$L across threads when large\n", l, l - 1, l)
+                    .beginControlFlow("if (!ws.split($L, $L, theta, m, $L, $L))", WEIGHT_PARTS, l, prev, ForwardWriter.work(l))
+                    .add(product(spec, l, "0", prev))
+                    .endControlFlow();
+        } else {
+            code.add("// dZ$L·A$Lᵀ into dw\n", l, l - 1).add(product(spec, l, "0", prev));
+        }
         if (regularised) {
             code.addStatement("final double decay = LAMBDA * invM");
         }
@@ -148,7 +168,68 @@ final class BackwardWriter {
                 .build();
     }
 
-    /** dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ D[l-1] ⊙ g'(Z[l-1]), row by row of layer l-1. */
+    /** The product dZ·A_prevᵀ into the columns from ≤ k &lt; to of dW only: one thread's part of a split. */
+    private static MethodSpec gradientColumns(NetworkSpec spec, int l) {
+        return MethodSpec.methodBuilder("gradients" + l + "Columns")
+                .addJavadoc("dW$L = dZ$L·A$Lᵀ (without 1/m) for columns from ≤ k < to: one thread's part when the product is split.\n",
+                        l, l, l - 1)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(Names.WORKSPACE, "ws")
+                .addParameter(int.class, "m")
+                .addParameter(int.class, "from")
+                .addParameter(int.class, "to")
+                .addStatement("final double[][] dz = ws.dz($L)", l)
+                .addStatement("final double[][] dw = ws.dw($L)", l)
+                .addCode(product(spec, l, "from", "to"))
+                .build();
+    }
+
+    /** dw = dZ·A_prevᵀ for the columns {@code from ≤ k < to} of dW (bounds as expressions; constants when whole). */
+    private static CodeBlock product(NetworkSpec spec, int l, String from, String to) {
+        String n = Names.units(l);
+        String k = "int k = " + from + "; k < " + to + "; k++";
+        boolean whole = from.equals("0");
+        return CodeBlock.builder()
+                .addStatement("final double[][] in = ws.layerInput($L)", l)
+                .addStatement("final double[][] t = ws.transposed($L)", l)
+                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
+                .addStatement(whole ? "$T.fill(dw[i], 0.0)" : "$T.fill(dw[i], from, to, 0.0)", Names.ARRAYS)
+                .endControlFlow()
+                .beginControlFlow("for (int j0 = 0; j0 < m; j0 += t.length)")
+                .addStatement("final int len = $T.min(t.length, m - j0)", Math.class)
+                .beginControlFlow("for ($L)", k)
+                .addStatement("final double[] ink = in[k]")
+                .beginControlFlow("for (int jj = 0; jj < len; jj++)")
+                .addStatement("t[jj][k] = ink[j0 + jj]")
+                .endControlFlow()
+                .endControlFlow()
+                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
+                .addStatement("final double[] dzi = dz[i]")
+                .addStatement("final double[] dwi = dw[i]")
+                .addStatement("int jj = 0")
+                .beginControlFlow("for (; jj + 3 < len; jj += 4)")
+                .addStatement("final double s0 = dzi[j0 + jj], s1 = dzi[j0 + jj + 1], s2 = dzi[j0 + jj + 2], s3 = dzi[j0 + jj + 3]")
+                .addStatement("final double[] t0 = t[jj], t1 = t[jj + 1], t2 = t[jj + 2], t3 = t[jj + 3]")
+                .beginControlFlow("for ($L)", k)
+                .addStatement("dwi[k] += s0 * t0[k] + s1 * t1[k] + s2 * t2[k] + s3 * t3[k]")
+                .endControlFlow()
+                .endControlFlow()
+                .beginControlFlow("for (; jj < len; jj++)")
+                .addStatement("final double s = dzi[j0 + jj]")
+                .addStatement("final double[] tj = t[jj]")
+                .beginControlFlow("for ($L)", k)
+                .addStatement("dwi[k] += s * tj[k]")
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+
+    /**
+     * dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ D[l-1] ⊙ g'(Z[l-1]), for the rows from ≤ k &lt; to of layer
+     * l-1 over all m examples: every row on one thread, or one thread's rows of a split.
+     */
     private static MethodSpec propagate(NetworkSpec spec, int l) {
         int below = l - 1;
         String prev = Names.units(below);
@@ -160,7 +241,7 @@ final class BackwardWriter {
                 .addStatement("final double[][] aPrev = ws.a($L)", below)
                 .addStatement("final double[][] dzPrev = ws.dz($L)", below)
                 .addStatement("final double[][] mask = ws.activeMask($L)", below)
-                .beginControlFlow("for (int k = 0; k < $L; k++)", prev)
+                .beginControlFlow("for (int k = from; k < to; k++)")
                 .addStatement("final double[] dak = da[k]")
                 .addStatement("final int w = $L + k", Names.weights(l))
                 .add(RowSums.emit("dak", spec.units(l), Names.units(l), q -> "theta[" + RowSums.offset("w", q, prev) + "]",
@@ -180,12 +261,15 @@ final class BackwardWriter {
                 .endControlFlow()
                 .endControlFlow();
         return MethodSpec.methodBuilder("propagate" + l)
-                .addJavadoc("dA$L = W$Lᵀ·dZ$L with W$L of $L×$L, then dZ$L = dA$L ⊙ D$L ⊙ $L'(Z$L) (D$L: the dropout mask, if any).\n",
+                .addJavadoc("dA$L = W$Lᵀ·dZ$L with W$L of $L×$L, then dZ$L = dA$L ⊙ D$L ⊙ $L'(Z$L) (D$L: the dropout mask, if any); "
+                                + "rows from ≤ k < to.\n",
                         below, l, l, l, spec.units(l), spec.units(below), below, below, below, activation.name(), below, below)
                 .addModifiers(Modifier.STATIC)
                 .addParameter(double[].class, "theta")
                 .addParameter(Names.WORKSPACE, "ws")
                 .addParameter(int.class, "m")
+                .addParameter(int.class, "from")
+                .addParameter(int.class, "to")
                 .addCode(code.build())
                 .build();
     }

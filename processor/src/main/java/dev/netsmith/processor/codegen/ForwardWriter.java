@@ -1,35 +1,67 @@
 package dev.netsmith.processor.codegen;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.netsmith.processor.spec.LayerSpec;
 import dev.netsmith.processor.spec.NetworkSpec;
+import java.util.List;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
-/** Writes {@code T_Forward}: one method per layer, Z = W·A_prev + b then A = g(Z), and dropout between layers. */
+/**
+ * Writes {@code T_Forward}: one method per layer, Z = W·A_prev + b then A = g(Z) for the units
+ * {@code from ≤ i < to} of the layer, and dropout between layers. {@code run} hands a large layer to
+ * {@code Workspace.split}, which runs the layer's method on parts of its units on several threads (each thread
+ * writes rows of Z and A of its own, over all m examples), and otherwise calls it for all units itself, as the
+ * gradient check does. An activation that needs whole columns (softmax) follows on the calling thread.
+ */
 final class ForwardWriter {
+
+    /** The field holding the layer methods for {@code Workspace.split}. */
+    static final String PARTS = "ROWS";
 
     private ForwardWriter() {
     }
 
     static JavaFile write(NetworkSpec spec) {
-        TypeSpec.Builder type = KernelClasses.builder(spec, Names.forward(spec))
+        ClassName name = Names.forward(spec);
+        TypeSpec.Builder type = KernelClasses.builder(spec, name)
                 .addJavadoc("Forward propagation of {@link $T}: $L.\n\n", Names.declaring(spec), KernelClasses.shape(spec))
                 .addJavadoc("<p>θ is the flat parameter vector W1, b1, W2, b2, …; every A[l] and Z[l] is a row array\n")
                 .addJavadoc("{@code double[n_l][m]} in the workspace, one row per unit and one column per example.\n")
+                .addJavadoc("A large layer's units are split across the workspace's threads.\n")
+                .addField(KernelClasses.splitKernel(name, PARTS, "rows", "Layer l for units [from, to)"))
                 .addMethod(run(spec));
         for (int l = 1; l <= spec.depth(); l++) {
             type.addMethod(layer(spec, spec.layer(l)));
+            if (activatesColumns(spec.layer(l))) {
+                type.addMethod(columnActivation(spec, spec.layer(l)));
+            }
         }
+        List<Integer> layers = IntStream.rangeClosed(1, spec.depth()).boxed().toList();
+        type.addMethod(KernelClasses.splitDispatch("rows", layers, "layer$L(theta, ws, m, from, to)", "the forward pass"));
         return KernelClasses.file(spec, type.build());
+    }
+
+    /** Whether the layer's activation needs whole columns of Z (softmax), and so a method of its own after the rows. */
+    private static boolean activatesColumns(LayerSpec layer) {
+        return !ActivationEmitter.of(layer).applyToColumns(layer.index()).isEmpty();
+    }
+
+    /** The multiply-adds of layer l's product for m examples, as a long expression of the generated code. */
+    static String work(int l) {
+        return "m * (long) (" + Names.units(l) + " * " + Names.units(l - 1) + ")";
     }
 
     private static MethodSpec run(NetworkSpec spec) {
         MethodSpec.Builder run = MethodSpec.methodBuilder("run")
                 .addJavadoc("Runs every layer over the first m columns of x, caching Z, A and the dropout masks in ws.\n")
+                .addJavadoc("{@code ws.split} runs a layer of m·n_l·n_{l−1} multiply-adds at or above the workspace's\n")
+                .addJavadoc("split threshold on several threads, its units in parts, and returns false for any other.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(double[].class, "theta")
                 .addParameter(double[][].class, "x")
@@ -38,7 +70,12 @@ final class ForwardWriter {
                 .addParameter(Names.DROPOUT, "dropout")
                 .addStatement("ws.setLayerInput(1, x)");
         for (int l = 1; l <= spec.depth(); l++) {
-            run.addStatement("layer$L(theta, ws, m)", l);
+            run.beginControlFlow("if (!ws.split($L, $L, theta, m, $L, $L))", PARTS, l, Names.units(l), work(l))
+                    .addStatement("layer$L(theta, ws, m, 0, $L)", l, Names.units(l))
+                    .endControlFlow();
+            if (activatesColumns(spec.layer(l))) {
+                run.addStatement("activate$L(ws, m)", l);
+            }
             if (l < spec.depth()) {
                 run.addComment("inverted dropout on A$L (declared keep probability $L)", l, spec.layer(l).keepProb());
                 run.addStatement("ws.setLayerInput($L, dropout.apply($L, $L, ws, m))", l + 1, l, Names.keep(l));
@@ -50,17 +87,35 @@ final class ForwardWriter {
     private static MethodSpec layer(NetworkSpec spec, LayerSpec layer) {
         int l = layer.index();
         ActivationEmitter activation = ActivationEmitter.of(layer);
+        CodeBlock perRow = activation.applyToRow("zi", "ai");
         return MethodSpec.methodBuilder("layer" + l)
-                .addJavadoc("Layer $L ($L, $L units): Z$L = W$L·A$L + b$L with W$L of $L×$L, then A$L = $L(Z$L).\n",
+                .addJavadoc("Layer $L ($L, $L units): Z$L = W$L·A$L + b$L with W$L of $L×$L, then A$L = $L(Z$L)$L; rows from ≤ i < to.\n",
                         l, l == spec.depth() ? "output" : "hidden", spec.units(l), l, l, l - 1, l, l,
-                        spec.units(l), spec.units(l - 1), l, activation.name(), l)
+                        spec.units(l), spec.units(l - 1), l, activation.name(), l,
+                        activatesColumns(layer) ? " (in activate" + l + ", once every row is done)" : "")
                 .addModifiers(Modifier.STATIC)
                 .addParameter(double[].class, "theta")
                 .addParameter(Names.WORKSPACE, "ws")
                 .addParameter(int.class, "m")
+                .addParameter(int.class, "from")
+                .addParameter(int.class, "to")
+                .addCode(perRow.isEmpty() ? CodeBlock.of("") : CodeBlock.of("final double[][] a = ws.a($L);\n", l))
+                .addCode(affine(spec, l, perRow, "from", "to"))
+                .build();
+    }
+
+    /** A = g(Z) for an activation that normalises whole columns (softmax): after every row of Z is done. */
+    private static MethodSpec columnActivation(NetworkSpec spec, LayerSpec layer) {
+        int l = layer.index();
+        return MethodSpec.methodBuilder("activate" + l)
+                .addJavadoc("A$L = $L(Z$L) over the first m examples, each example's column at once.\n",
+                        l, ActivationEmitter.of(layer).name(), l)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(Names.WORKSPACE, "ws")
+                .addParameter(int.class, "m")
+                .addStatement("final double[][] z = ws.z($L)", l)
                 .addStatement("final double[][] a = ws.a($L)", l)
-                .addCode(affine(spec, l, activation.applyToRow("zi", "ai")))
-                .addCode(activation.applyToColumns(l))
+                .addCode(ActivationEmitter.of(layer).applyToColumns(l))
                 .build();
     }
 
@@ -77,18 +132,19 @@ final class ForwardWriter {
     private static final Function<String, String> ROW = q -> "in[" + q + "]";
 
     /**
-     * Z[l] = W[l]·A[l-1] + b[l] into {@code ws.z(l)}, one row of Z at a time, reading the layer's input from
-     * {@code ws.layerInput(l)}; {@code perRow} (may be empty) runs after each finished row i with {@code zi}
-     * and {@code ai} in scope.
+     * Z[l] = W[l]·A[l-1] + b[l] into rows {@code from ≤ i < to} of {@code ws.z(l)} (bounds as expressions of the
+     * generated code), one row of Z at a time over all m examples, reading the layer's input from
+     * {@code ws.layerInput(l)}; {@code perRow} (may be empty) runs after each finished row i with {@code zi} and
+     * {@code ai} in scope. Each row is the same sum in the same order whichever rows are asked for.
      */
-    static CodeBlock affine(NetworkSpec spec, int l, CodeBlock perRow) {
+    static CodeBlock affine(NetworkSpec spec, int l, CodeBlock perRow, String from, String to) {
         CodeBlock.Builder code = CodeBlock.builder()
                 .addStatement("final double[][] in = ws.layerInput($L)", l)
                 .addStatement("final double[][] z = ws.z($L)", l);
         if (spec.units(l - 1) >= BLOCKED_WIDTH) {
-            code.add(blocked(spec, l));
+            code.add(blocked(spec, l, from, to));
             if (!perRow.isEmpty()) {
-                code.beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(l))
+                code.beginControlFlow("for (int i = $L; i < $L; i++)", from, to)
                         .addStatement("final double[] zi = z[i]")
                         .addStatement("final double[] ai = a[i]")
                         .add(perRow)
@@ -97,7 +153,7 @@ final class ForwardWriter {
             return code.build();
         }
         String prev = Names.units(l - 1);
-        code.beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(l))
+        code.beginControlFlow("for (int i = $L; i < $L; i++)", from, to)
                 .addStatement("final double[] zi = z[i]")
                 .addStatement("final int w = $L + i * $L", Names.weights(l), prev)
                 .addStatement("final double bias = theta[$L + i]", Names.biases(l))
@@ -108,8 +164,8 @@ final class ForwardWriter {
         return code.endControlFlow().build();
     }
 
-    /** The sums of a wide layer, block of input rows by block of input rows. */
-    private static CodeBlock blocked(NetworkSpec spec, int l) {
+    /** The sums of a wide layer, block of input rows by block of input rows, for output rows from ≤ i &lt; to. */
+    private static CodeBlock blocked(NetworkSpec spec, int l, String from, String to) {
         String prev = Names.units(l - 1);
         int remainder = spec.units(l - 1) % RowSums.UNROLL;
         return CodeBlock.builder()
@@ -117,7 +173,7 @@ final class ForwardWriter {
                 .addStatement("final int block = $T.max($L, (32768 / m) & ~3)", Math.class, RowSums.UNROLL)
                 .beginControlFlow("for (int k0 = 0; k0 < $L; k0 += block)", prev)
                 .addStatement("final int k1 = $T.min($L, k0 + block)", Math.class, remainder == 0 ? prev : prev + " - " + remainder)
-                .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(l))
+                .beginControlFlow("for (int i = $L; i < $L; i++)", from, to)
                 .addStatement("final double[] zi = z[i]")
                 .addStatement("final int w = $L + i * $L", Names.weights(l), prev)
                 .addStatement("int q = k0")

@@ -160,7 +160,7 @@ final class GradientCheckWriter {
                 .beginControlFlow("switch (from)");
         for (int l = 1; l < top; l++) {
             code.add("case $L -> {\n", l).indent()
-                    .addStatement("$T.layer$L(theta, side, m)", Names.forward(spec), l)
+                    .addStatement("$T.layer$L(theta, side, m, 0, $L)", Names.forward(spec), l, Names.units(l))
                     .addStatement("above$L(theta, m, base, side, probe)", l)
                     .unindent().add("}\n");
         }
@@ -457,7 +457,7 @@ final class GradientCheckWriter {
                 .addParameter(PROBE, "probe")
                 .addStatement("side.setLayerInput($L, $T.masked($L, count, base, side, probe))", n + 1, COMPACTED, n);
         for (int q = n + 1; q < top; q++) {
-            method.addStatement("$T.layer$L(theta, side, count)", Names.forward(spec), q)
+            method.addStatement("$T.layer$L(theta, side, count, 0, $L)", Names.forward(spec), q, Names.units(q))
                     .addStatement("side.setLayerInput($L, $T.masked($L, count, base, side, probe))", q + 1, COMPACTED, q);
         }
         return method.addStatement("logits(theta, side, count)").build();
@@ -473,7 +473,7 @@ final class GradientCheckWriter {
                 .addParameter(double[].class, "theta")
                 .addParameter(Names.WORKSPACE, "ws")
                 .addParameter(int.class, "m")
-                .addCode(ForwardWriter.affine(spec, top, CodeBlock.of("")))
+                .addCode(ForwardWriter.affine(spec, top, CodeBlock.of(""), "0", Names.units(top)))
                 .build();
     }
 

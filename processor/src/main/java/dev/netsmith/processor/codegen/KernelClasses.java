@@ -1,6 +1,7 @@
 package dev.netsmith.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -27,6 +28,41 @@ final class KernelClasses {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(Names.generatedAnnotation(spec))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    }
+
+    /**
+     * {@code static final SplitKernel field = Type::method}: one shared instance of the kernel's parts for
+     * {@code Workspace.split}, nothing allocated per call.
+     */
+    static FieldSpec splitKernel(ClassName type, String field, String method, String what) {
+        return FieldSpec.builder(Names.SPLIT_KERNEL, field, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("$L: the parts {@code ws.split} hands to threads.\n", what)
+                .initializer("$T::$L", type, method)
+                .build();
+    }
+
+    /**
+     * The method behind a {@link #splitKernel} field: the kernel of layer {@code layer} (one of {@code layers}) over
+     * {@code [from, to)}, by a switch on the layer; {@code call} has a {@code $L} for the layer number.
+     */
+    static MethodSpec splitDispatch(String method, List<Integer> layers, String call, String what) {
+        CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (layer)");
+        for (int l : layers) {
+            cases.addStatement("case $L -> " + call, l, l);
+        }
+        cases.addStatement("default -> throw new $T(\"no part of $L for layer \" + layer)", IllegalArgumentException.class, what)
+                .endControlFlow();
+        return MethodSpec.methodBuilder(method)
+                .addJavadoc("Layer l's part of $L for [from, to): what a thread of a split runs.\n", what)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(int.class, "layer")
+                .addParameter(double[].class, "theta")
+                .addParameter(Names.WORKSPACE, "ws")
+                .addParameter(int.class, "m")
+                .addParameter(int.class, "from")
+                .addParameter(int.class, "to")
+                .addCode(cases.build())
+                .build();
     }
 
     /**

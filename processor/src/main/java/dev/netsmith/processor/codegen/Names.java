@@ -11,6 +11,7 @@ final class Names {
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final ClassName WORKSPACE = ClassName.get("dev.netsmith.runtime", "Workspace");
     static final ClassName DROPOUT = ClassName.get("dev.netsmith.runtime", "Dropout");
+    static final ClassName SPLIT_KERNEL = ClassName.get("dev.netsmith.runtime", "SplitKernel");
     static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
 
     private Names() {

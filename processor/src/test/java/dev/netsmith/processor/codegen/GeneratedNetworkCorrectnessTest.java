@@ -30,7 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every generated network against {@link ReferenceNetwork}: the forward output, the data and L2 terms of the
  * cost and every gradient tensor, for every hidden activation × loss, with and without L2, with dropout off
- * and with a fixed mask, to 1e-12 in each tensor's relative norm.
+ * and with a fixed mask, to 1e-12 in each tensor's relative norm: on one thread, and with every kernel split
+ * (threshold 0) across two and three threads ({@link SplitKernelsTest} shows that a split gives the bits of one
+ * thread; this shows that those bits are right).
  */
 class GeneratedNetworkCorrectnessTest {
 
@@ -44,12 +46,13 @@ class GeneratedNetworkCorrectnessTest {
 
     static Stream<Arguments> cases() {
         return TestNetworks.declarations().stream().flatMap(d -> Stream.of(
-                Arguments.of(d, false, 37), Arguments.of(d, true, 37), Arguments.of(d, false, 1), Arguments.of(d, true, 64)));
+                Arguments.of(d, false, 37, 1), Arguments.of(d, true, 37, 1), Arguments.of(d, false, 1, 1), Arguments.of(d, true, 64, 1),
+                Arguments.of(d, false, 37, 2), Arguments.of(d, true, 64, 2), Arguments.of(d, true, 37, 3)));
     }
 
-    @ParameterizedTest(name = "{0}, fixed mask {1}, m = {2}")
+    @ParameterizedTest(name = "{0}, fixed mask {1}, m = {2}, {3} thread(s)")
     @MethodSource("cases")
-    void matchesTheReferenceImplementation(TestNetworks.Declared declared, boolean fixedMask, int m) {
+    void matchesTheReferenceImplementation(TestNetworks.Declared declared, boolean fixedMask, int m, int threads) {
         CompiledNetwork net = generated.network(declared.qualifiedPrefix());
         Architecture arch = net.architecture();
         Parameters params = TestData.parameters(net, 11);
@@ -59,11 +62,14 @@ class GeneratedNetworkCorrectnessTest {
         assertTrue(!fixedMask || mask.dropsAnything() || arch.depth() == 1 || declared.name().equals("Planar"));
 
         Batch batch = net.batch(x, y);
-        Workspace ws = net.newWorkspace(64);
+        Workspace ws = net.newWorkspace(64, threads).setSplitThreshold(0);
         double[][] output = net.forward(params, batch, ws, mask == null ? Dropout.off() : Dropout.fixed(mask));
         double dataCost = net.dataCost(batch, ws);
         double l2Cost = net.l2Cost(params, m);
         double[] gradient = net.backward(params, batch, ws).clone();
+        // with more threads every kernel with two rows (or columns) or more is split; layers of one unit have one row
+        boolean splittable = threads > 1 && Arrays.stream(arch.sizes()).skip(1).anyMatch(n -> n > 1);
+        assertEquals(splittable, ws.splits() > 0, "kernels split: " + ws.splits());
 
         ReferenceNetwork.Result expected = new ReferenceNetwork(arch, customActivations(arch)).evaluate(params.values(), x, y, mask);
         for (int i = 0; i < arch.outputs(); i++) {

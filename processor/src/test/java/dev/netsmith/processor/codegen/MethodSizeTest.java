@@ -50,6 +50,11 @@ class MethodSizeTest {
         assertFalse(checked.isEmpty(), "no generated class was found");
         assertTrue(checked.stream().anyMatch(n -> n.startsWith("demo.CatNet_Forward.layer1")), "layer1 not checked: " + checked);
         assertTrue(checked.stream().anyMatch(n -> n.startsWith("demo.CatNet_Backward.gradients1")), "gradients1 not checked");
+        // the methods a split hands to threads
+        for (String part : List.of("CatNet_Backward.gradients1Columns", "CatNet_Backward.propagate2", "CatNet_Forward.rows",
+                "CatNet_Backward.weightColumns", "CatNet_Backward.deltaRows")) {
+            assertTrue(checked.stream().anyMatch(n -> n.startsWith("demo." + part)), part + " not checked: " + checked);
+        }
         assertTrue(largest > 100, "implausibly small methods: " + largest);
     }
 
