@@ -14,7 +14,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code T_Forward}: one method per layer, Z = W·A_prev + b then A = g(Z) for the units
- * {@code from ≤ i < to} of the layer, and dropout between layers. {@code run} hands a large layer to
+ * {@code from ≤ i < to} of the layer, and dropout between layers. {@code run} hands a large layer (unless its
+ * input is wide, see {@link #splits}) to
  * {@code Workspace.split}, which runs the layer's method on parts of its units on several threads (each thread
  * writes rows of Z and A of its own, over all m examples), and otherwise calls it for all units itself, as the
  * gradient check does. An activation that needs whole columns (softmax) follows on the calling thread.
@@ -42,9 +43,18 @@ final class ForwardWriter {
                 type.addMethod(columnActivation(spec, spec.layer(l)));
             }
         }
-        List<Integer> layers = IntStream.rangeClosed(1, spec.depth()).boxed().toList();
+        List<Integer> layers = IntStream.rangeClosed(1, spec.depth()).filter(l -> splits(spec, l)).boxed().toList();
         type.addMethod(KernelClasses.splitDispatch("rows", layers, "layer$L(theta, ws, m, from, to)", "the forward pass"));
         return KernelClasses.file(spec, type.build());
+    }
+
+    /**
+     * Whether {@code run} may split layer l: not when its input is wide enough to be summed in blocks. That product
+     * is bound by memory, and each thread of a split by units streams the whole input again: N5's forward pass,
+     * whose 12,288-wide first layer is most of it, ran 0.79–0.83× as fast on two threads as on one.
+     */
+    static boolean splits(NetworkSpec spec, int l) {
+        return spec.units(l - 1) < BLOCKED_WIDTH;
     }
 
     /** Whether the layer's activation needs whole columns of Z (softmax), and so a method of its own after the rows. */
@@ -70,9 +80,14 @@ final class ForwardWriter {
                 .addParameter(Names.DROPOUT, "dropout")
                 .addStatement("ws.setLayerInput(1, x)");
         for (int l = 1; l <= spec.depth(); l++) {
-            run.beginControlFlow("if (!ws.split($L, $L, theta, m, $L, $L))", PARTS, l, Names.units(l), work(l))
-                    .addStatement("layer$L(theta, ws, m, 0, $L)", l, Names.units(l))
-                    .endControlFlow();
+            if (splits(spec, l)) {
+                run.beginControlFlow("if (!ws.split($L, $L, theta, m, $L, $L))", PARTS, l, Names.units(l), work(l))
+                        .addStatement("layer$L(theta, ws, m, 0, $L)", l, Names.units(l))
+                        .endControlFlow();
+            } else {
+                run.addComment("layer $L's $L-wide input is read from memory in blocks: one thread, never split", l, spec.units(l - 1))
+                        .addStatement("layer$L(theta, ws, m, 0, $L)", l, Names.units(l));
+            }
             if (activatesColumns(spec.layer(l))) {
                 run.addStatement("activate$L(ws, m)", l);
             }
