@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  */
 final class EntryEvaluator {
 
-    private static final int BLOCK = 32;
+    /** Parameters a thread claims at a time, in index order: most rows of a layer fall in one thread's block. */
+    private static final int BLOCK = 256;
 
     private final BasePass base;
     private final CheckOptions options;
