@@ -79,7 +79,8 @@ public final class ThreadsSideBySide {
         List<String> deltas = new ArrayList<>();
         for (int l = 1; l < n.length; l++) {
             long work = (long) m * n[l] * n[l - 1];
-            if (ws.threadsFor(work, n[l]) > 1) {
+            // inputs of 256 or more are summed in blocks and never split (the processor's ForwardWriter.splits)
+            if (n[l - 1] < 256 && ws.threadsFor(work, n[l]) > 1) {
                 forward.add(Integer.toString(l));
             }
             if (n[l - 1] >= Workspace.MIN_SPLIT_INPUTS && ws.threadsFor(work, n[l - 1]) > 1) {
