@@ -60,8 +60,8 @@ interface ActivationEmitter {
     }
 
     /**
-     * g(z)/z, g's slope on z's side of 0 for a piecewise-linear g, from g's value alone (0 at z = 0 for a g with
-     * a kink there, where an evaluation along a row never relies on it); safe as an operand.
+     * g(z)/z, g's slope on z's side of 0 for a piecewise-linear g with a kink at 0, from g's value alone (0 at
+     * z = 0, where an evaluation along a row never relies on it; the identity needs no slope); safe as an operand.
      */
     default CodeBlock slope(String z) {
         return CodeBlock.of("($L == 0.0 ? 0.0 : $L / $L)", z, value(z), z);

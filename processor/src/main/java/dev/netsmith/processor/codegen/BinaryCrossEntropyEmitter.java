@@ -55,14 +55,7 @@ final class BinaryCrossEntropyEmitter implements LossEmitter {
 
     @Override
     public List<MethodSpec> changeHelpers(String outputs) {
-        return List.of(LossEmitter.largestChange(outputs), MethodSpec.methodBuilder("exactChange")
-                .addJavadoc("ℓ of column c of z minus ℓ of column c of zb, from both softplus values.\n")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(double.class)
-                .addParameter(double[][].class, "z")
-                .addParameter(double[][].class, "zb")
-                .addParameter(double[][].class, "yb")
-                .addParameter(int.class, "c")
+        return List.of(LossEmitter.largestChange(outputs), LossEmitter.exactChange("from both softplus values")
                 .addStatement("double change = 0.0")
                 .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
                 .addStatement("change += softplus(z[i][c]) - softplus(zb[i][c]) - yb[i][c] * (z[i][c] - zb[i][c])")

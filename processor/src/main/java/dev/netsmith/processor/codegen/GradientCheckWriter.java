@@ -383,14 +383,16 @@ final class GradientCheckWriter {
                         activation.hasKink() ? "; a step reaching half of |Z" + q + "| / |P" + q + "| could cross the kink" : "")
                 .addStatement("final double[][] mask$L = base.activeMask($L)", q, q)
                 .beginControlFlow("for (int r = 0; r < $L; r++)", Names.units(q))
-                .addStatement("final double[] z = base.z($L)[r], d = p$L[r]", q, q)
-                .beginControlFlow("for (int j = 0; j < m; j++)");
-        if (activation.hasKink()) {
-            code.addStatement("reach[j] = $T.min(reach[j], 0.5 * $T.abs(z[j]) / $T.abs(d[j]))", Math.class, Math.class, Math.class);
+                .addStatement("final double[] z = base.z($L)[r], d = p$L[r]", q, q);
+        // the identity's slope is 1: D = P, but for the mask
+        if (!(activation instanceof LinearEmitter)) {
+            code.beginControlFlow("for (int j = 0; j < m; j++)");
+            if (activation.hasKink()) {
+                code.addStatement("reach[j] = $T.min(reach[j], 0.5 * $T.abs(z[j]) / $T.abs(d[j]))", Math.class, Math.class, Math.class);
+            }
+            code.addStatement("d[j] *= $L", activation.slope("z[j]")).endControlFlow();
         }
-        return code.addStatement("d[j] *= $L", activation.slope("z[j]"))
-                .endControlFlow()
-                .beginControlFlow("if (mask$L != null)", q)
+        return code.beginControlFlow("if (mask$L != null)", q)
                 .addStatement("final double[] keep = mask$L[r]", q)
                 .beginControlFlow("for (int j = 0; j < m; j++)")
                 .addStatement("d[j] *= keep[j]")

@@ -25,12 +25,6 @@ final class LinearEmitter implements ActivationEmitter {
         return CodeBlock.of("$L", upstream);
     }
 
-    /** 1 everywhere, z = 0 included: the identity has no kink to keep a step away from. */
-    @Override
-    public CodeBlock slope(String z) {
-        return CodeBlock.of("1.0");
-    }
-
     @Override
     public boolean piecewiseLinear() {
         return true;

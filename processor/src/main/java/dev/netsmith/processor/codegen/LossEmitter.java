@@ -128,6 +128,21 @@ interface LossEmitter {
         return code.endControlFlow().build();
     }
 
+    /**
+     * The start of a series loss's {@code double exactChange(z, zb, yb, c)}: ℓ of column c of z minus ℓ of
+     * column c of zb, computed {@code how}, for steps beyond the series' limit.
+     */
+    static com.palantir.javapoet.MethodSpec.Builder exactChange(String how) {
+        return com.palantir.javapoet.MethodSpec.methodBuilder("exactChange")
+                .addJavadoc("ℓ of column c of z minus ℓ of column c of zb, $L.\n", how)
+                .addModifiers(javax.lang.model.element.Modifier.PRIVATE, javax.lang.model.element.Modifier.STATIC)
+                .returns(double.class)
+                .addParameter(double[][].class, "z")
+                .addParameter(double[][].class, "zb")
+                .addParameter(double[][].class, "yb")
+                .addParameter(int.class, "c");
+    }
+
     /** max_i |z[i][c] − zb[i][c]|, which the series losses need. */
     static com.palantir.javapoet.MethodSpec largestChange(String outputs) {
         return com.palantir.javapoet.MethodSpec.methodBuilder("largestChange")

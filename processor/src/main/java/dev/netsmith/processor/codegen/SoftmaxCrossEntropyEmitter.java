@@ -3,7 +3,6 @@ package dev.netsmith.processor.codegen;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * −Σ_i y_i·log softmax(z)_i = logΣexp(z) − Σ_i y_i·z_i, with the log-sum-exp shifted by the column's
@@ -88,14 +87,7 @@ final class SoftmaxCrossEntropyEmitter implements LossEmitter {
 
     @Override
     public List<MethodSpec> changeHelpers(String outputs) {
-        return List.of(LossEmitter.largestChange(outputs), MethodSpec.methodBuilder("exactChange")
-                .addJavadoc("ℓ of column c of z minus ℓ of column c of zb, each from its own shifted log-sum-exp.\n")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(double.class)
-                .addParameter(double[][].class, "z")
-                .addParameter(double[][].class, "zb")
-                .addParameter(double[][].class, "yb")
-                .addParameter(int.class, "c")
+        return List.of(LossEmitter.largestChange(outputs), LossEmitter.exactChange("each from its own shifted log-sum-exp")
                 .addStatement("double maxNew = $T.NEGATIVE_INFINITY", Double.class)
                 .addStatement("double maxOld = $T.NEGATIVE_INFINITY", Double.class)
                 .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
