@@ -3,10 +3,9 @@ package dev.netsmith.check;
 import dev.netsmith.runtime.ParameterLayout;
 import dev.netsmith.runtime.ParameterLayout.Tensor;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * Central differences for chosen parameters, split across threads in blocks. Each entry's arithmetic is
@@ -40,9 +39,7 @@ final class EntryEvaluator {
         EntryResult[] results = new EntryResult[indices.length];
         // in parameter order, whatever the order asked for: neighbours share a row, whose coefficients a
         // kernel computes once (AlongRow)
-        int[] byIndex = IntStream.range(0, indices.length).boxed()
-                .sorted(Comparator.comparingInt(position -> indices[position]))
-                .mapToInt(Integer::intValue).toArray();
+        int[] byIndex = byIndex(indices);
         AtomicInteger nextBlock = new AtomicInteger();
         int blocks = (indices.length + BLOCK - 1) / BLOCK;
         int workers = Math.max(1, Math.min(options.threads(), blocks));
@@ -61,6 +58,20 @@ final class EntryEvaluator {
         }
         CheckPool.runAll(tasks);
         return results;
+    }
+
+    /** The positions of {@code indices} in increasing order of index (a primitive sort: a full check has P of them). */
+    static int[] byIndex(int[] indices) {
+        long[] keys = new long[indices.length];
+        for (int position = 0; position < indices.length; position++) {
+            keys[position] = (long) indices[position] << 32 | position;
+        }
+        Arrays.sort(keys);
+        int[] positions = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            positions[i] = (int) keys[i];
+        }
+        return positions;
     }
 
     private EntryResult evaluate(int p, Probe probe) {

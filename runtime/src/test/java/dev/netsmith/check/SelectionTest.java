@@ -103,4 +103,12 @@ class SelectionTest {
         assertArrayEquals(new int[] {0, 1}, Selection.all(tiny, 4));
         assertEquals(0, Selection.of(List.of(), 3, 1).length);
     }
+
+    @Test
+    void chosenEntriesAreEvaluatedInIndexOrderWhateverTheOrderChosen() {
+        // indices 7, 9, 3, 8 at positions 0..3: evaluated as 3, 7, 8, 9
+        assertArrayEquals(new int[] {2, 0, 3, 1}, EntryEvaluator.byIndex(new int[] {7, 9, 3, 8}));
+        assertArrayEquals(new int[] {0, 1}, EntryEvaluator.byIndex(new int[] {0, 1 << 30}));
+        assertArrayEquals(new int[0], EntryEvaluator.byIndex(new int[0]));
+    }
 }
