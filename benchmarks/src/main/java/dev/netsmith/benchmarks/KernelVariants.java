@@ -3,7 +3,6 @@ package dev.netsmith.benchmarks;
 import dev.netsmith.runtime.Batch;
 import dev.netsmith.runtime.Dropout;
 import dev.netsmith.runtime.ParameterLayout;
-import dev.netsmith.runtime.Parameters;
 import dev.netsmith.runtime.Workspace;
 import java.util.List;
 import java.util.Locale;
@@ -50,14 +49,12 @@ public final class KernelVariants {
 
     /** dW1 of N4 and N5 as generated against the same kernel with the k axis blocked. */
     private static void firstWeightGradient(Shape shape, int rounds) {
-        Batch batch = shape.batch();
-        Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
-        double[] theta = params.values();
-        int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m, 1);
-        shape.net().forward(params, batch, ws, Dropout.off());
-        shape.net().backward(params, batch, ws);
-        int[] n = shape.architecture().sizes();
+        Prepared base = Prepared.backward(shape);
+        Batch batch = base.batch();
+        double[] theta = base.theta();
+        int m = base.m();
+        Workspace ws = base.ws();
+        int[] n = base.sizes();
         double invM = 1.0 / m;
         int kBlock = 1024;
         double[][] t = new double[Workspace.TRANSPOSE_CHUNK][kBlock];
@@ -95,32 +92,37 @@ public final class KernelVariants {
     }
 
     /**
-     * Where the incremental checker's time goes: one central difference (both sides) for an entry of W1 (what
-     * a full check does once per parameter, most of them in W1) against the output layer's loss over the m examples
-     * alone; for N5 also that loss written with log1p(e^−|z|), as it was before the generated cost moved to Math.log.
+     * Where the incremental checker's time goes: one central difference (both sides) for an entry of W1 (what a
+     * full check does once per parameter, most of them in W1), for the first entry of a row (its coefficients
+     * computed, every call a different row) and for the next entries of the same row (coefficients reused, as a
+     * full check in index order finds them), against the output layer's loss over the m examples alone; for N5
+     * also that loss written with log1p(e^−|z|), as it was before the generated cost moved to Math.log.
      */
     private static void checkEvaluation(Shape shape, int rounds) {
-        Batch batch = shape.batch();
-        Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
-        double[] theta = params.values();
-        int m = batch.m();
+        Prepared prepared = Prepared.forward(shape);
+        double[] theta = prepared.theta();
+        int m = prepared.m();
+        Workspace base = prepared.ws();
         dev.netsmith.check.CheckableNetwork net = (dev.netsmith.check.CheckableNetwork) shape.net();
         dev.netsmith.check.GradientCheckKernel kernel = net.gradientCheckKernel();
-        Workspace base = net.newWorkspace(m, 1);
         dev.netsmith.check.Probe probe = dev.netsmith.check.Probe.of(net, m);
         Workspace scratch = net.newWorkspace(m, 1);
-        net.forward(params, batch, base, Dropout.off());
         double[] out = new double[m];
-        int depth = shape.architecture().depth();
-        double[][] logits = base.z(depth);
-        double[][] y = batch.y();
-        int[] counter = {0};
-        long[] changed = {0, 0};
+        double[][] logits = base.z(shape.architecture().depth());
+        double[][] y = prepared.batch().y();
+        int inputs = prepared.sizes()[0];
         int weights = net.layout().weights(1).size();
-        Runnable evaluation = () -> {
-            int p = (counter[0] = (counter[0] + 7919) % weights);
-            changed[0] += kernel.perturbParameter(theta, p, 1e-7, -1e-7, base, probe, y, m);
-            changed[1]++;
+        int[] counter = {0, 0};
+        long[] beyond = {0, 0};
+        Runnable firstOfRow = () -> {
+            // a step of n0 + 1 entries lands on the next row every time
+            int p = (counter[0] = (counter[0] + inputs + 1) % weights);
+            beyond[0] += kernel.perturbParameter(theta, p, 1e-7, -1e-7, base, probe, y, m);
+            beyond[1]++;
+        };
+        Runnable nextInRow = () -> {
+            int p = 13 % prepared.sizes()[1] * inputs + (counter[1] = (counter[1] + 1) % inputs);
+            kernel.perturbParameter(theta, p, 1e-7, -1e-7, base, probe, y, m);
         };
         Runnable loss = shape == Shape.N3
                 ? () -> DigitsShape_Cost.loss(logits, y, m, scratch.columnScratch(), out)
@@ -136,30 +138,31 @@ public final class KernelVariants {
             }
         };
         Runnable nothing = () -> { };
-        List<Interleaved.Candidate> candidates = shape == Shape.N3
-                ? List.of(new Interleaved.Candidate("evaluation", nothing, evaluation), new Interleaved.Candidate("loss", nothing, loss))
-                : List.of(new Interleaved.Candidate("evaluation", nothing, evaluation), new Interleaved.Candidate("loss", nothing, loss),
-                        new Interleaved.Candidate("loss with log", nothing, lossWithLog));
+        List<Interleaved.Candidate> candidates = new java.util.ArrayList<>(List.of(
+                new Interleaved.Candidate("first of a row", nothing, firstOfRow),
+                new Interleaved.Candidate("next in the row", nothing, nextInRow),
+                new Interleaved.Candidate("loss", nothing, loss)));
+        if (shape != Shape.N3) {
+            candidates.add(new Interleaved.Candidate("loss with log", nothing, lossWithLog));
+        }
         double[][] times = Interleaved.run(candidates, 3, rounds, 100_000_000L);
-        double e = Interleaved.medianTime(times, 0);
-        double l = Interleaved.medianTime(times, 1);
-        System.out.printf(Locale.ROOT, "%s check: one central difference (both sides) for a W1 entry %s µs, re-evaluating %.0f of %d examples on average; "
-                        + "the generated output loss over all m = %d %s µs (%.0f%% of an evaluation's time, median per-round share %.0f%%)%s%n",
-                shape, Report.format(e / 1e3), (double) changed[0] / changed[1], m, m, Report.format(l / 1e3),
-                100 * l / e, 100 / Interleaved.medianRatio(times, 0, 1),
+        System.out.printf(Locale.ROOT, "%s check: one central difference (both sides) for a W1 entry: %s µs for the first of a row"
+                        + " (%.1f of %d examples beyond reach on average), %s µs for the next in the row; the generated output loss"
+                        + " over all m = %d %s µs%s%n",
+                shape, Report.format(Interleaved.medianTime(times, 0) / 1e3), (double) beyond[0] / beyond[1], m,
+                Report.format(Interleaved.medianTime(times, 1) / 1e3), m, Report.format(Interleaved.medianTime(times, 2) / 1e3),
                 shape == Shape.N3 ? "" : String.format(Locale.ROOT, "; the same loss written with log1p(x) %s µs (generated / log1p: %s×)",
-                        Report.format(Interleaved.medianTime(times, 2) / 1e3), Report.format(Interleaved.medianRatio(times, 1, 2))));
+                        Report.format(Interleaved.medianTime(times, 3) / 1e3), Report.format(Interleaved.medianRatio(times, 2, 3))));
     }
 
     private static void firstLayer(Shape shape, int rounds) {
-        Batch batch = shape.batch();
-        Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
-        double[] theta = params.values();
-        int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m, 1);
-        shape.net().forward(params, batch, ws, Dropout.off());
-        int[] n = shape.architecture().sizes();
-        ParameterLayout layout = shape.net().layout();
+        Prepared base = Prepared.forward(shape);
+        Batch batch = base.batch();
+        double[] theta = base.theta();
+        int m = base.m();
+        Workspace ws = base.ws();
+        int[] n = base.sizes();
+        ParameterLayout layout = base.layout();
         double[][] w = ReferenceKernels.rows(theta, layout.weights(1).offset(), n[1], n[0]);
         double[] b = ReferenceKernels.vector(theta, layout.biases(1).offset(), n[1]);
         double[][] z = new double[n[1]][m];
@@ -209,14 +212,12 @@ public final class KernelVariants {
 
     /** dW of a narrow layer as generated (transposed chunks, row-axpy) against dot products with four partial sums. */
     private static void narrowWeightGradient(Shape shape, int l, int rounds) {
-        Batch batch = shape.batch();
-        Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
-        double[] theta = params.values();
-        int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m, 1);
-        shape.net().forward(params, batch, ws, Dropout.off());
-        shape.net().backward(params, batch, ws);
-        int[] n = shape.architecture().sizes();
+        Prepared base = Prepared.backward(shape);
+        Batch batch = base.batch();
+        double[] theta = base.theta();
+        int m = base.m();
+        Workspace ws = base.ws();
+        int[] n = base.sizes();
         ParameterLayout layout = shape.net().layout();
         double invM = 1.0 / m;
         double lambda = shape.architecture().l2();
@@ -250,13 +251,13 @@ public final class KernelVariants {
     /** N1's forward pass as generated against the same pass with tanh from one Math.exp. */
     private static void planarTanh(int rounds) {
         Shape shape = Shape.N1;
-        Batch batch = shape.batch();
-        Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
-        double[] theta = params.values();
-        int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m, 1);
-        int[] n = shape.architecture().sizes();
-        ParameterLayout layout = shape.net().layout();
+        Prepared base = Prepared.forward(shape);
+        Batch batch = base.batch();
+        double[] theta = base.theta();
+        int m = base.m();
+        Workspace ws = base.ws();
+        int[] n = base.sizes();
+        ParameterLayout layout = base.layout();
         double[][] w1 = ReferenceKernels.rows(theta, layout.weights(1).offset(), n[1], n[0]);
         double[] b1 = ReferenceKernels.vector(theta, layout.biases(1).offset(), n[1]);
         double[][] w2 = ReferenceKernels.rows(theta, layout.weights(2).offset(), n[2], n[1]);

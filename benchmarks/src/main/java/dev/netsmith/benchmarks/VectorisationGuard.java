@@ -2,7 +2,6 @@ package dev.netsmith.benchmarks;
 
 import dev.netsmith.runtime.Batch;
 import dev.netsmith.runtime.Dropout;
-import dev.netsmith.runtime.Parameters;
 import dev.netsmith.runtime.ParameterLayout;
 import dev.netsmith.runtime.Workspace;
 import java.util.ArrayList;
@@ -28,14 +27,13 @@ public final class VectorisationGuard {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         Shape shape = Shape.N3;
-        Batch batch = shape.batch();
-        Parameters params = shape.net().initialize(Shape.PARAMETER_SEED);
-        double[] theta = params.values();
-        int m = batch.m();
-        Workspace ws = shape.net().newWorkspace(m, 1);
-        shape.net().forward(params, batch, ws, Dropout.off());
-        int[] n = shape.architecture().sizes();
-        ParameterLayout layout = shape.net().layout();
+        Prepared base = Prepared.forward(shape);
+        Batch batch = base.batch();
+        double[] theta = base.theta();
+        int m = base.m();
+        Workspace ws = base.ws();
+        int[] n = base.sizes();
+        ParameterLayout layout = base.layout();
         double[][][] w = new double[4][][];
         double[][] b = new double[4][];
         double[][][] z = new double[4][][];
