@@ -125,8 +125,8 @@ public final class KernelVariants {
             kernel.perturbParameter(theta, p, 1e-7, -1e-7, base, probe, y, m);
         };
         Runnable loss = shape == Shape.N3
-                ? () -> DigitsShape_Cost.loss(logits, y, m, scratch.columnScratch(), out)
-                : () -> CatShape_Cost.loss(logits, y, m, scratch.columnScratch(), out);
+                ? () -> DigitsShape_Cost.loss(logits, y, m, scratch.columnScratch(), scratch.lossScratch(), out)
+                : () -> CatShape_Cost.loss(logits, y, m, scratch.columnScratch(), scratch.lossScratch(), out);
         Runnable lossWithLog = () -> {
             java.util.Arrays.fill(out, 0, m, 0.0);
             for (int i = 0; i < logits.length; i++) {

@@ -26,6 +26,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java -cp benchmarks/target/benchmarks.jar dev.netsmith.benchmarks.Report train [JMH options, e.g. -prof gc]
  * java -cp benchmarks/target/benchmarks.jar dev.netsmith.benchmarks.Report kernels [JMH options]
  * java -cp benchmarks/target/benchmarks.jar dev.netsmith.benchmarks.Report check [JMH options]
+ * java -cp benchmarks/target/benchmarks.jar dev.netsmith.benchmarks.Report vector [JMH options]
  * </pre>
  */
 public final class Report {
@@ -34,8 +35,8 @@ public final class Report {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("train", "kernels", "check").contains(args[0])) {
-            System.err.println("usage: Report train|kernels|check [JMH options]");
+        if (args.length == 0 || !List.of("train", "kernels", "check", "vector").contains(args[0])) {
+            System.err.println("usage: Report train|kernels|check|vector [JMH options]");
             System.exit(2);
         }
         String group = args[0];
@@ -43,6 +44,7 @@ public final class Report {
         String include = switch (group) {
             case "train" -> TrainingStepBenchmark.class.getName();
             case "kernels" -> KernelBenchmark.class.getName();
+            case "vector" -> VectorBackendBenchmark.class.getName();
             default -> GradientCheckBenchmark.class.getName();
         };
         OptionsBuilder builder = new OptionsBuilder();
@@ -56,6 +58,7 @@ public final class Report {
         switch (group) {
             case "train" -> printTraining(results);
             case "kernels" -> printKernels(results);
+            case "vector" -> printVector(results);
             default -> printCheck(results);
         }
     }
@@ -181,6 +184,31 @@ public final class Report {
                 System.out.printf(Locale.ROOT, "| %s | %s | %d × %d × %d | %s (%s) | %s | %s | %s | %s |%n", shape, kernel, n[l], n[l - 1],
                         shape.m(), format(t), range(r), format(flops / t / 1e3), format(tr), format(flops / tr / 1e3),
                         ref == null ? "" : format(tr / t) + "×");
+            }
+        }
+        System.out.println();
+    }
+
+    private static void printVector(Collection<RunResult> results) {
+        Map<String, RunResult> byKey = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            byKey.put(param(r, "shape") + "/" + method(r), r);
+        }
+        System.out.println("| net | op | scalar µs (min–max) | GFLOP/s | vector µs (min–max) | GFLOP/s | scalar / vector |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (Shape shape : Shape.values()) {
+            for (String op : List.of("Step", "Forward")) {
+                RunResult scalar = byKey.get(shape + "/scalar" + op);
+                RunResult vector = byKey.get(shape + "/vector" + op);
+                if (scalar == null || vector == null) {
+                    continue;
+                }
+                double flops = op.equals("Step") ? shape.stepFlops() : shape.forwardFlops();
+                double s = median(scalar);
+                double v = median(vector);
+                System.out.printf(Locale.ROOT, "| %s | %s | %s (%s) | %s | %s (%s) | %s | **%s×** |%n", shape, op.toLowerCase(Locale.ROOT),
+                        format(s), range(scalar), format(flops / s / 1e3), format(v), range(vector), format(flops / v / 1e3),
+                        format(s / v));
             }
         }
         System.out.println();

@@ -81,6 +81,7 @@ public final class Workspace {
     private final boolean[] dropoutActive;
     private final double[] columnScratch;
     private final double[] columnScratch2;
+    private final double[] lossScratch;
     private final double[] deltaRow;
     private final int[] changed;
     private final double[][] labels;
@@ -106,6 +107,7 @@ public final class Workspace {
             throw new IllegalArgumentException("maxBatch must be positive, was " + maxBatch);
         }
         this.threads = checkThreads(threads, "threads");
+        Backend.requireConsistent();
         this.sizes = architecture.sizes();
         this.maxBatch = maxBatch;
         int depth = sizes.length - 1;
@@ -131,6 +133,7 @@ public final class Workspace {
         }
         columnScratch = new double[maxBatch];
         columnScratch2 = new double[maxBatch];
+        lossScratch = new double[maxBatch];
         deltaRow = new double[maxBatch];
         changed = new int[maxBatch];
         labels = new double[sizes[depth]][maxBatch];
@@ -325,6 +328,11 @@ public final class Workspace {
     /** A second scratch row of maxBatch entries (softmax column sums and the like). */
     public double[] columnScratch2() {
         return columnScratch2;
+    }
+
+    /** A scratch row of maxBatch entries for the loss of each example (the vector backend's exponentials). */
+    public double[] lossScratch() {
+        return lossScratch;
     }
 
     /** For the gradient check: the change a perturbation makes to one row of A (maxBatch entries). */

@@ -38,6 +38,29 @@ interface ActivationEmitter {
                 .build();
     }
 
+    /**
+     * {@link #applyToRow} in the vector backend: a call of {@code VectorKernels} for the functions with an exp in them;
+     * by default the scalar loop, which C2 vectorises by itself.
+     */
+    default CodeBlock applyToRowVector(String z, String a) {
+        return applyToRow(z, a);
+    }
+
+    /**
+     * In the vector backend, statements setting {@code dz[j] = upstream[j]·mask[j]·g'(z[j])} for j &lt; m given the
+     * rows' names ({@code mask} an expression that may be null: no dropout); empty where the scalar loop is kept.
+     */
+    default CodeBlock derivativeRowVector(String upstream, String mask, String z, String dz) {
+        return CodeBlock.of("");
+    }
+
+    /** {@link #applyToRow} in both backends, for code outside a {@link VectorBranch} of its own. */
+    default CodeBlock applyToRowEither(String z, String a) {
+        CodeBlock scalar = applyToRow(z, a);
+        CodeBlock vector = applyToRowVector(z, a);
+        return vector.equals(scalar) ? scalar : VectorBranch.of(vector, scalar);
+    }
+
     /** Statements run once all rows of Z are computed (softmax normalises whole columns); empty for most. */
     default CodeBlock applyToColumns(int layer) {
         return CodeBlock.of("");

@@ -189,20 +189,7 @@ final class BackwardWriter {
         String n = Names.units(l);
         String k = "int k = " + from + "; k < " + to + "; k++";
         boolean whole = from.equals("0");
-        return CodeBlock.builder()
-                .addStatement("final double[][] in = ws.layerInput($L)", l)
-                .addStatement("final double[][] t = ws.transposed($L)", l)
-                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
-                .addStatement(whole ? "$T.fill(dw[i], 0.0)" : "$T.fill(dw[i], from, to, 0.0)", Names.ARRAYS)
-                .endControlFlow()
-                .beginControlFlow("for (int j0 = 0; j0 < m; j0 += t.length)")
-                .addStatement("final int len = $T.min(t.length, m - j0)", Math.class)
-                .beginControlFlow("for ($L)", k)
-                .addStatement("final double[] ink = in[k]")
-                .beginControlFlow("for (int jj = 0; jj < len; jj++)")
-                .addStatement("t[jj][k] = ink[j0 + jj]")
-                .endControlFlow()
-                .endControlFlow()
+        CodeBlock products = CodeBlock.builder()
                 .beginControlFlow("for (int i = 0; i < $L; i++)", n)
                 .addStatement("final double[] dzi = dz[i]")
                 .addStatement("final double[] dwi = dw[i]")
@@ -222,7 +209,27 @@ final class BackwardWriter {
                 .endControlFlow()
                 .endControlFlow()
                 .endControlFlow()
+                .build();
+        CodeBlock scalar = CodeBlock.builder()
+                .addStatement("final double[][] t = ws.transposed($L)", l)
+                .beginControlFlow("for (int i = 0; i < $L; i++)", n)
+                .addStatement(whole ? "$T.fill(dw[i], 0.0)" : "$T.fill(dw[i], from, to, 0.0)", Names.ARRAYS)
                 .endControlFlow()
+                .beginControlFlow("for (int j0 = 0; j0 < m; j0 += t.length)")
+                .addStatement("final int len = $T.min(t.length, m - j0)", Math.class)
+                .beginControlFlow("for ($L)", k)
+                .addStatement("final double[] ink = in[k]")
+                .beginControlFlow("for (int jj = 0; jj < len; jj++)")
+                .addStatement("t[jj][k] = ink[j0 + jj]")
+                .endControlFlow()
+                .endControlFlow()
+                .add(products)
+                .endControlFlow()
+                .build();
+        return CodeBlock.builder()
+                .addStatement("final double[][] in = ws.layerInput($L)", l)
+                .add(VectorBranch.of(VectorBranch.call("weightGradient", String.join(", ", "dz", n, "in", "m", "dw", from, to)),
+                        scalar))
                 .build();
     }
 
@@ -241,11 +248,40 @@ final class BackwardWriter {
                 .addStatement("final double[][] aPrev = ws.a($L)", below)
                 .addStatement("final double[][] dzPrev = ws.dz($L)", below)
                 .addStatement("final double[][] mask = ws.activeMask($L)", below)
+                .add(VectorBranch.vectorOnly(VectorBranch.call("backpropagate", String.join(", ", "theta", Names.weights(l),
+                        Names.units(l), prev, "dz", "da", "m", "from", "to"))))
                 .beginControlFlow("for (int k = from; k < to; k++)")
                 .addStatement("final double[] dak = da[k]")
-                .addStatement("final int w = $L + k", Names.weights(l))
-                .add(RowSums.emit("dak", spec.units(l), Names.units(l), q -> "theta[" + RowSums.offset("w", q, prev) + "]",
-                        q -> "dz[" + q + "]", null))
+                .add(VectorBranch.scalarOnly(CodeBlock.builder()
+                        .addStatement("final int w = $L + k", Names.weights(l))
+                        .add(RowSums.emit("dak", spec.units(l), Names.units(l),
+                                q -> "theta[" + RowSums.offset("w", q, prev) + "]", q -> "dz[" + q + "]", null))
+                        .build()))
+                .add(derivative(activation))
+                .endControlFlow();
+        return MethodSpec.methodBuilder("propagate" + l)
+                .addJavadoc("dA$L = W$Lᵀ·dZ$L with W$L of $L×$L, then dZ$L = dA$L ⊙ D$L ⊙ $L'(Z$L) (D$L: the dropout mask, if any); "
+                                + "rows from ≤ k < to.\n",
+                        below, l, l, l, spec.units(l), spec.units(below), below, below, below, activation.name(), below, below)
+                .addModifiers(Modifier.STATIC)
+                .addParameter(double[].class, "theta")
+                .addParameter(Names.WORKSPACE, "ws")
+                .addParameter(int.class, "m")
+                .addParameter(int.class, "from")
+                .addParameter(int.class, "to")
+                .addCode(code.build())
+                .build();
+    }
+
+    /** dZ[k] = dA[k] ⊙ D[k] ⊙ g'(Z[k]): the scalar loops, or in the vector backend a call where the activation has one. */
+    private static CodeBlock derivative(ActivationEmitter activation) {
+        CodeBlock call = activation.derivativeRowVector("dak", "mask == null ? null : mask[k]", "zPrev[k]", "dzPrev[k]");
+        return call.isEmpty() ? scalarDerivative(activation) : VectorBranch.of(call, scalarDerivative(activation));
+    }
+
+    /** dZ[k] = dA[k] ⊙ D[k] ⊙ g'(Z[k]) for the row k of the layer below, once dak holds dA[k]. */
+    private static CodeBlock scalarDerivative(ActivationEmitter activation) {
+        return CodeBlock.builder()
                 .addStatement("final double[] zk = zPrev[k]")
                 .addStatement("final double[] ak = aPrev[k]")
                 .addStatement("final double[] dzk = dzPrev[k]")
@@ -259,18 +295,6 @@ final class BackwardWriter {
                 .addStatement("dzk[j] = $L", activation.derivativeTimes("dak[j] * dk[j]", "zk[j]", "ak[j]"))
                 .endControlFlow()
                 .endControlFlow()
-                .endControlFlow();
-        return MethodSpec.methodBuilder("propagate" + l)
-                .addJavadoc("dA$L = W$Lᵀ·dZ$L with W$L of $L×$L, then dZ$L = dA$L ⊙ D$L ⊙ $L'(Z$L) (D$L: the dropout mask, if any); "
-                                + "rows from ≤ k < to.\n",
-                        below, l, l, l, spec.units(l), spec.units(below), below, below, below, activation.name(), below, below)
-                .addModifiers(Modifier.STATIC)
-                .addParameter(double[].class, "theta")
-                .addParameter(Names.WORKSPACE, "ws")
-                .addParameter(int.class, "m")
-                .addParameter(int.class, "from")
-                .addParameter(int.class, "to")
-                .addCode(code.build())
                 .build();
     }
 }

@@ -20,10 +20,12 @@ final class BinaryCrossEntropyEmitter implements LossEmitter {
 
     @Override
     public CodeBlock perExample(String outputs) {
-        return LossEmitter.sumOverRows(outputs, CodeBlock.builder()
+        CodeBlock scalar = LossEmitter.overExamples(CodeBlock.builder()
                 .addStatement("out[j] += $T.max(zi[j], 0.0) - zi[j] * yi[j] + $T.log(1.0 + $T.exp(-$T.abs(zi[j])))",
                         Math.class, Math.class, Math.class, Math.class)
                 .build());
+        return LossEmitter.sumOverRows(outputs,
+                VectorBranch.of(VectorBranch.call("addBinaryCrossEntropy", "zi, yi, out, scratch, m"), scalar));
     }
 
     /**

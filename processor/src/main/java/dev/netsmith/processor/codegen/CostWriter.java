@@ -32,12 +32,13 @@ final class CostWriter {
 
     private static MethodSpec loss(NetworkSpec spec, LossEmitter loss) {
         return MethodSpec.methodBuilder("loss")
-                .addJavadoc("Writes each example's loss ℓ_j for output logits z (rows of Z$L) into out[0..m); max is scratch.\n", spec.depth())
+                .addJavadoc("Writes each example's loss ℓ_j for output logits z (rows of Z$L) into out[0..m); max and scratch are scratch rows.\n", spec.depth())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(double[][].class, "z")
                 .addParameter(double[][].class, "y")
                 .addParameter(int.class, "m")
                 .addParameter(double[].class, "max")
+                .addParameter(double[].class, "scratch")
                 .addParameter(double[].class, "out")
                 .addCode(loss.perExample(Names.units(spec.depth())))
                 .build();
@@ -51,7 +52,7 @@ final class CostWriter {
                 .addParameter(int.class, "m")
                 .addParameter(Names.WORKSPACE, "ws")
                 .addParameter(double[].class, "out")
-                .addStatement("loss(ws.z($L), y, m, ws.columnScratch2(), out)", spec.depth())
+                .addStatement("loss(ws.z($L), y, m, ws.columnScratch2(), ws.lossScratch(), out)", spec.depth())
                 .build();
     }
 

@@ -103,6 +103,7 @@ final class ForwardWriter {
         int l = layer.index();
         ActivationEmitter activation = ActivationEmitter.of(layer);
         CodeBlock perRow = activation.applyToRow("zi", "ai");
+        CodeBlock perRowVector = activation.applyToRowVector("zi", "ai");
         return MethodSpec.methodBuilder("layer" + l)
                 .addJavadoc("Layer $L ($L, $L units): Z$L = W$L·A$L + b$L with W$L of $L×$L, then A$L = $L(Z$L)$L; rows from ≤ i < to.\n",
                         l, l == spec.depth() ? "output" : "hidden", spec.units(l), l, l, l - 1, l, l,
@@ -115,7 +116,7 @@ final class ForwardWriter {
                 .addParameter(int.class, "from")
                 .addParameter(int.class, "to")
                 .addCode(perRow.isEmpty() ? CodeBlock.of("") : CodeBlock.of("final double[][] a = ws.a($L);\n", l))
-                .addCode(affine(spec, l, perRow, "from", "to"))
+                .addCode(affine(spec, l, perRow, perRowVector, "from", "to"))
                 .build();
     }
 
@@ -150,25 +151,45 @@ final class ForwardWriter {
      * Z[l] = W[l]·A[l-1] + b[l] into rows {@code from ≤ i < to} of {@code ws.z(l)} (bounds as expressions of the
      * generated code), one row of Z at a time over all m examples, reading the layer's input from
      * {@code ws.layerInput(l)}; {@code perRow} (may be empty) runs after each finished row i with {@code zi} and
-     * {@code ai} in scope. Each row is the same sum in the same order whichever rows are asked for.
+     * {@code ai} in scope, {@code perRowVector} in the vector backend. Each row is the same sum in the same order
+     * whichever rows are asked for.
      */
-    static CodeBlock affine(NetworkSpec spec, int l, CodeBlock perRow, String from, String to) {
-        CodeBlock.Builder code = CodeBlock.builder()
+    static CodeBlock affine(NetworkSpec spec, int l, CodeBlock perRow, CodeBlock perRowVector, String from, String to) {
+        CodeBlock vector = CodeBlock.builder()
+                .add("// four rows of Z at a time, by fused multiply-adds\n")
+                .add(VectorBranch.call("affine", String.join(", ", "theta", Names.weights(l), Names.biases(l),
+                        Names.units(l - 1), "in", "z", "m", from, to)))
+                .add(eachRow(perRowVector, from, to))
+                .build();
+        return CodeBlock.builder()
                 .addStatement("final double[][] in = ws.layerInput($L)", l)
-                .addStatement("final double[][] z = ws.z($L)", l);
+                .addStatement("final double[][] z = ws.z($L)", l)
+                .add(VectorBranch.of(vector, scalarAffine(spec, l, perRow, from, to)))
+                .build();
+    }
+
+    /** {@code perRow} for each row from ≤ i &lt; to of Z once all of them are done; empty if it is. */
+    private static CodeBlock eachRow(CodeBlock perRow, String from, String to) {
+        if (perRow.isEmpty()) {
+            return perRow;
+        }
+        return CodeBlock.builder()
+                .beginControlFlow("for (int i = $L; i < $L; i++)", from, to)
+                .addStatement("final double[] zi = z[i]")
+                .addStatement("final double[] ai = a[i]")
+                .add(perRow)
+                .endControlFlow()
+                .build();
+    }
+
+    /** The network's own loops: row by row, or for a wide input block by block of its rows. */
+    private static CodeBlock scalarAffine(NetworkSpec spec, int l, CodeBlock perRow, String from, String to) {
         if (spec.units(l - 1) >= BLOCKED_WIDTH) {
-            code.add(blocked(spec, l, from, to));
-            if (!perRow.isEmpty()) {
-                code.beginControlFlow("for (int i = $L; i < $L; i++)", from, to)
-                        .addStatement("final double[] zi = z[i]")
-                        .addStatement("final double[] ai = a[i]")
-                        .add(perRow)
-                        .endControlFlow();
-            }
-            return code.build();
+            return CodeBlock.builder().add(blocked(spec, l, from, to)).add(eachRow(perRow, from, to)).build();
         }
         String prev = Names.units(l - 1);
-        code.beginControlFlow("for (int i = $L; i < $L; i++)", from, to)
+        CodeBlock.Builder code = CodeBlock.builder()
+                .beginControlFlow("for (int i = $L; i < $L; i++)", from, to)
                 .addStatement("final double[] zi = z[i]")
                 .addStatement("final int w = $L + i * $L", Names.weights(l), prev)
                 .addStatement("final double bias = theta[$L + i]", Names.biases(l))

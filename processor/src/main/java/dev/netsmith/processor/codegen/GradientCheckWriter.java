@@ -426,8 +426,8 @@ final class GradientCheckWriter {
                     .addStatement("final int m = count")
                     .beginControlFlow("for (int i = 0; i < $L; i++)", Names.units(n))
                     .addStatement("final double[] zp = zPlus[i], zm = zMinus[i], ap = aPlus[i], am = aMinus[i]")
-                    .add(activation.applyToRow("zp", "ap"))
-                    .add(activation.applyToRow("zm", "am"))
+                    .add(activation.applyToRowEither("zp", "ap"))
+                    .add(activation.applyToRowEither("zm", "am"))
                     .endControlFlow()
                     .addStatement("above$L(theta, count, base, probe.plus(), probe)", n)
                     .addStatement("above$L(theta, count, base, probe.minus(), probe)", n);
@@ -475,7 +475,7 @@ final class GradientCheckWriter {
                 .addParameter(double[].class, "theta")
                 .addParameter(Names.WORKSPACE, "ws")
                 .addParameter(int.class, "m")
-                .addCode(ForwardWriter.affine(spec, top, CodeBlock.of(""), "0", Names.units(top)))
+                .addCode(ForwardWriter.affine(spec, top, CodeBlock.of(""), CodeBlock.of(""), "0", Names.units(top)))
                 .build();
     }
 

@@ -20,6 +20,16 @@ final class LeakyReluEmitter implements ActivationEmitter {
     }
 
     @Override
+    public CodeBlock applyToRowVector(String z, String a) {
+        return VectorBranch.call("leaky", String.join(", ", z, a, LEAKY_SLOPE, "m"));
+    }
+
+    @Override
+    public CodeBlock derivativeRowVector(String upstream, String mask, String z, String dz) {
+        return VectorBranch.call("piecewiseLinearBackward", String.join(", ", upstream, mask, z, LEAKY_SLOPE, dz, "m"));
+    }
+
+    @Override
     public boolean hasKink() {
         return true;
     }

@@ -56,16 +56,23 @@ interface LossEmitter {
     /** Where e^Δ − 1 ≈ Δ + Δ²/2 + Δ³/6 is exact to rounding: its first omitted term, Δ⁴/24, is below u·|Δ|. */
     String SERIES_LIMIT = "1e-5";
 
-    /** ℓ_j as a sum over the output rows: {@code body} adds row i's term to out[j], with zi and yi in scope. */
-    static CodeBlock sumOverRows(String outputs, CodeBlock body) {
+    /** ℓ_j as a sum over the output rows: {@code row} adds row i's terms to out, with zi and yi in scope. */
+    static CodeBlock sumOverRows(String outputs, CodeBlock row) {
         return CodeBlock.builder()
                 .addStatement("$T.fill(out, 0, m, 0.0)", Names.ARRAYS)
                 .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
                 .addStatement("final double[] zi = z[i]")
                 .addStatement("final double[] yi = y[i]")
+                .add(row)
+                .endControlFlow()
+                .build();
+    }
+
+    /** {@code body} for each example j &lt; m. */
+    static CodeBlock overExamples(CodeBlock body) {
+        return CodeBlock.builder()
                 .beginControlFlow("for (int j = 0; j < m; j++)")
                 .add(body)
-                .endControlFlow()
                 .endControlFlow()
                 .build();
     }

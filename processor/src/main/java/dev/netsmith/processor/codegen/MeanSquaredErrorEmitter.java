@@ -12,10 +12,10 @@ final class MeanSquaredErrorEmitter implements LossEmitter {
 
     @Override
     public CodeBlock perExample(String outputs) {
-        return LossEmitter.sumOverRows(outputs, CodeBlock.builder()
+        return LossEmitter.sumOverRows(outputs, LossEmitter.overExamples(CodeBlock.builder()
                 .addStatement("final double d = zi[j] - yi[j]")
                 .addStatement("out[j] += 0.5 * d * d")
-                .build());
+                .build()));
     }
 
     /** ½(z + Δ − y)² − ½(z − y)² = Δ·((z − y) + Δ/2), exactly. */

@@ -20,6 +20,11 @@ final class ReluEmitter implements ActivationEmitter {
     }
 
     @Override
+    public CodeBlock derivativeRowVector(String upstream, String mask, String z, String dz) {
+        return VectorBranch.call("piecewiseLinearBackward", String.join(", ", upstream, mask, z, "0.0", dz, "m"));
+    }
+
+    @Override
     public boolean hasKink() {
         return true;
     }

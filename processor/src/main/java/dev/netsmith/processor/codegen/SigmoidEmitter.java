@@ -15,6 +15,11 @@ final class SigmoidEmitter implements ActivationEmitter {
     }
 
     @Override
+    public CodeBlock applyToRowVector(String z, String a) {
+        return VectorBranch.call("sigmoid", z + ", " + a + ", m");
+    }
+
+    @Override
     public CodeBlock derivativeTimes(String upstream, String z, String a) {
         return CodeBlock.of("($L * $L * (1.0 - $L))", upstream, a, a);
     }

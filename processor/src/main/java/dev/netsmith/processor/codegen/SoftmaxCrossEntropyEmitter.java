@@ -17,7 +17,7 @@ final class SoftmaxCrossEntropyEmitter implements LossEmitter {
 
     @Override
     public CodeBlock perExample(String outputs) {
-        return CodeBlock.builder()
+        CodeBlock scalar = CodeBlock.builder()
                 .addStatement("$T.arraycopy(z[0], 0, max, 0, m)", System.class)
                 .beginControlFlow("for (int i = 1; i < $L; i++)", outputs)
                 .addStatement("final double[] zi = z[i]")
@@ -35,6 +35,9 @@ final class SoftmaxCrossEntropyEmitter implements LossEmitter {
                 .beginControlFlow("for (int j = 0; j < m; j++)")
                 .addStatement("out[j] = max[j] + $T.log(out[j])", Math.class)
                 .endControlFlow()
+                .build();
+        return CodeBlock.builder()
+                .add(VectorBranch.of(VectorBranch.call("logSumExpColumns", "z, " + outputs + ", m, max, scratch, out"), scalar))
                 .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
                 .addStatement("final double[] zi = z[i]")
                 .addStatement("final double[] yi = y[i]")

@@ -26,10 +26,7 @@ final class SoftmaxEmitter implements ActivationEmitter {
     @Override
     public CodeBlock applyToColumns(int layer) {
         String n = Names.units(layer);
-        return CodeBlock.builder()
-                .add("// softmax column by column: a = e^(z − max) / Σ e^(z − max)\n")
-                .addStatement("final double[] max = ws.columnScratch()")
-                .addStatement("final double[] sum = ws.columnScratch2()")
+        CodeBlock scalar = CodeBlock.builder()
                 .addStatement("$T.arraycopy(z[0], 0, max, 0, m)", System.class)
                 .beginControlFlow("for (int i = 1; i < $L; i++)", n)
                 .addStatement("final double[] zi = z[i]")
@@ -56,6 +53,12 @@ final class SoftmaxEmitter implements ActivationEmitter {
                 .addStatement("ai[j] *= sum[j]")
                 .endControlFlow()
                 .endControlFlow()
+                .build();
+        return CodeBlock.builder()
+                .add("// softmax column by column: a = e^(z − max) / Σ e^(z − max)\n")
+                .addStatement("final double[] max = ws.columnScratch()")
+                .addStatement("final double[] sum = ws.columnScratch2()")
+                .add(VectorBranch.of(VectorBranch.call("softmaxColumns", "z, a, " + n + ", m, max, sum"), scalar))
                 .build();
     }
 

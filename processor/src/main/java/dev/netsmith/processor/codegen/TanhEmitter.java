@@ -18,6 +18,11 @@ final class TanhEmitter implements ActivationEmitter {
     }
 
     @Override
+    public CodeBlock applyToRowVector(String z, String a) {
+        return VectorBranch.call("tanh", z + ", " + a + ", m");
+    }
+
+    @Override
     public CodeBlock derivativeTimes(String upstream, String z, String a) {
         return CodeBlock.of("($L * (1.0 - $L * $L))", upstream, a, a);
     }
