@@ -99,6 +99,23 @@ public final class VectorKernels {
         }
     }
 
+    /** Σ_j row[j] over the first m elements: a sum per lane, then the lanes and the tail in order (same bits always). */
+    public static double sum(double[] row, int m) {
+        final int bound = SPECIES.loopBound(m);
+        DoubleVector lanes = DoubleVector.zero(SPECIES);
+        for (int j = 0; j < bound; j += LANES) {
+            lanes = lanes.add(DoubleVector.fromArray(SPECIES, row, j));
+        }
+        double sum = 0.0;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += lanes.lane(lane);
+        }
+        for (int j = bound; j < m; j++) {
+            sum += row[j];
+        }
+        return sum;
+    }
+
     /** a = tanh(z) over the first m elements, as (1 − e)/(1 + e)·sign(z) with e = e^−2|z| (never overflows). */
     public static void tanh(double[] z, double[] a, int m) {
         for (int j = 0; j < m; j++) {
@@ -333,13 +350,10 @@ public final class VectorKernels {
                 fourTail(c, rows, q, b3 + p0, colStride, o3, j, hi);
             }
         }
-        for (; q < q1; q++) {
-            final int p = q * colStride;
-            single(c[b0 + p], rows[q], o0, lo, hi);
-            single(c[b1 + p], rows[q], o1, lo, hi);
-            single(c[b2 + p], rows[q], o2, lo, hi);
-            single(c[b3 + p], rows[q], o3, lo, hi);
-        }
+        remainder(c, b0, colStride, rows, q, q1, o0, lo, hi);
+        remainder(c, b1, colStride, rows, q, q1, o1, lo, hi);
+        remainder(c, b2, colStride, rows, q, q1, o2, lo, hi);
+        remainder(c, b3, colStride, rows, q, q1, o3, lo, hi);
     }
 
     /** One row of out, with the same chains as a row of {@link #fourRows}. */
@@ -360,7 +374,20 @@ public final class VectorKernels {
             }
             fourTail(c, rows, q, p0, colStride, o, j, hi);
         }
-        for (; q < q1; q++) {
+        remainder(c, base, colStride, rows, q, q1, o, lo, hi);
+    }
+
+    /**
+     * The rows q … q1 − 1 left after the groups of four (at most three), two per pass over the columns: the chain of
+     * each entry is still one fused multiply-add per row, in order.
+     */
+    private static void remainder(double[] c, int base, int colStride, double[][] rows, int q, int q1, double[] o,
+                                  int lo, int hi) {
+        for (; q + 2 <= q1; q += 2) {
+            final int p = base + q * colStride;
+            pair(c[p], rows[q], c[p + colStride], rows[q + 1], o, lo, hi);
+        }
+        if (q < q1) {
             single(c[base + q * colStride], rows[q], o, lo, hi);
         }
     }
@@ -371,6 +398,21 @@ public final class VectorKernels {
         final double[] r0 = rows[q], r1 = rows[q + 1], r2 = rows[q + 2], r3 = rows[q + 3];
         for (; j < hi; j++) {
             o[j] = Math.fma(r0[j], c0, Math.fma(r1[j], c1, Math.fma(r2[j], c2, Math.fma(r3[j], c3, o[j]))));
+        }
+    }
+
+    /** o[j] = (o[j] + w0·r0[j]) + w1·r1[j] for lo ≤ j &lt; hi, each step fused. */
+    private static void pair(double w0, double[] r0, double w1, double[] r1, double[] o, int lo, int hi) {
+        final DoubleVector v0 = DoubleVector.broadcast(SPECIES, w0);
+        final DoubleVector v1 = DoubleVector.broadcast(SPECIES, w1);
+        final int bound = lo + SPECIES.loopBound(hi - lo);
+        int j = lo;
+        for (; j < bound; j += LANES) {
+            DoubleVector.fromArray(SPECIES, r1, j).fma(v1,
+                    DoubleVector.fromArray(SPECIES, r0, j).fma(v0, DoubleVector.fromArray(SPECIES, o, j))).intoArray(o, j);
+        }
+        for (; j < hi; j++) {
+            o[j] = Math.fma(r1[j], w1, Math.fma(r0[j], w0, o[j]));
         }
     }
 

@@ -121,6 +121,20 @@ class VectorKernelsTest {
     }
 
     @Test
+    void sumAddsTheFirstMElements() {
+        for (int m : new int[] {0, 1, 3, 4, 5, 211, 400}) {
+            double[] row = gaussian(m + 2);
+            double expected = 0;
+            double scale = 0;
+            for (int j = 0; j < m; j++) {
+                expected += row[j];
+                scale += Math.abs(row[j]);
+            }
+            assertEquals(expected, VectorKernels.sum(row, m), 1e-15 * scale * (m + 1), "m = " + m);
+        }
+    }
+
+    @Test
     void tanhAndSigmoidAreWithinAFewUlpsOfStrictMath() {
         int m = 10_003;
         double[] z = new double[m];

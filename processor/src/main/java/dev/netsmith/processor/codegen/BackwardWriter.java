@@ -40,7 +40,8 @@ final class BackwardWriter {
             type.addField(KernelClasses.splitKernel(name, DELTA_PARTS, "deltaRows", "dA[l-1] and dZ[l-1] for units [from, to) of layer l-1"));
         }
         type.addMethod(run(spec))
-                .addMethod(outputDelta(spec));
+                .addMethod(outputDelta(spec))
+                .addMethod(sum());
         for (int l = spec.depth(); l >= 1; l--) {
             type.addMethod(gradients(spec, l));
             if (splitsWeights(spec, l)) {
@@ -116,6 +117,28 @@ final class BackwardWriter {
     }
 
     /**
+     * Σ_j row[j] for db: in order (a chain of dependent additions), or in the vector backend lane by lane, which
+     * runs several additions at once.
+     */
+    private static MethodSpec sum() {
+        return MethodSpec.methodBuilder("sum")
+                .addJavadoc("Σ_j row[j] over the first m examples.\n")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(double.class)
+                .addParameter(double[].class, "row")
+                .addParameter(int.class, "m")
+                .beginControlFlow("if ($T.VECTOR)", VectorBranch.BACKEND)
+                .addStatement("return $T.sum(row, m)", VectorBranch.KERNELS)
+                .endControlFlow()
+                .addStatement("double sum = 0.0")
+                .beginControlFlow("for (int j = 0; j < m; j++)")
+                .addStatement("sum += row[j]")
+                .endControlFlow()
+                .addStatement("return sum")
+                .build();
+    }
+
+    /**
      * dW = (1/m)·dZ·A_prevᵀ + (λ/m)·W and db = (1/m)·Σ_j dZ. The product runs over chunks of examples with
      * A_prev transposed, so that its inner loop is an axpy over a row of dW, which C2 vectorises (a dot
      * product over the examples would not be). A large product of a wide layer ({@link #splitsWeights}) is split
@@ -149,12 +172,7 @@ final class BackwardWriter {
                 .beginControlFlow("for (int k = 0; k < $L; k++)", prev)
                 .addStatement(regularised ? "grad[w + k] = dwi[k] * invM + decay * theta[w + k]" : "grad[w + k] = dwi[k] * invM")
                 .endControlFlow()
-                .addStatement("final double[] dzi = dz[i]")
-                .addStatement("double sum = 0.0")
-                .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("sum += dzi[j]")
-                .endControlFlow()
-                .addStatement("grad[$L + i] = sum * invM", Names.biases(l))
+                .addStatement("grad[$L + i] = sum(dz[i], m) * invM", Names.biases(l))
                 .endControlFlow();
         return MethodSpec.methodBuilder("gradients" + l)
                 .addJavadoc("dW$L = (1/m)·dZ$L·A$Lᵀ$L and db$L = (1/m)·Σ_j dZ$L[:, j] (no L2 on b).\n",
