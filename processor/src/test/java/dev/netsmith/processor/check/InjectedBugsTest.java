@@ -95,7 +95,7 @@ class InjectedBugsTest {
     @Test
     void missingOneOverMInDbOfLayer2() {
         CheckableNetwork net = threeLayers()
-                .replace("gradients2", "grad[B2 + i] = sum * invM;", "grad[B2 + i] = sum;", 1)
+                .replace("gradients2", "grad[B2 + i] = sum(dz[i], m) * invM;", "grad[B2 + i] = sum(dz[i], m);", 1)
                 .compile("bugs.Net");
         assertFailsAt(check(net), 2, Set.of("db2"), "db2", "m = 30 times too large", "1/m");
     }
@@ -111,9 +111,9 @@ class InjectedBugsTest {
     @Test
     void l2AddedToDb() {
         CheckableNetwork net = threeLayers()
-                .replace("gradients1", "grad[B1 + i] = sum * invM;", "grad[B1 + i] = sum * invM + decay * theta[B1 + i];", 1)
-                .replace("gradients2", "grad[B2 + i] = sum * invM;", "grad[B2 + i] = sum * invM + decay * theta[B2 + i];", 1)
-                .replace("gradients3", "grad[B3 + i] = sum * invM;", "grad[B3 + i] = sum * invM + decay * theta[B3 + i];", 1)
+                .replace("gradients1", "grad[B1 + i] = sum(dz[i], m) * invM;", "grad[B1 + i] = sum(dz[i], m) * invM + decay * theta[B1 + i];", 1)
+                .replace("gradients2", "grad[B2 + i] = sum(dz[i], m) * invM;", "grad[B2 + i] = sum(dz[i], m) * invM + decay * theta[B2 + i];", 1)
+                .replace("gradients3", "grad[B3 + i] = sum(dz[i], m) * invM;", "grad[B3 + i] = sum(dz[i], m) * invM + decay * theta[B3 + i];", 1)
                 .compile("bugs.Net");
         assertFailsAt(check(net), 0, Set.of("db1", "db2", "db3"), "carry an L2 term", "biases are not regularised");
     }
@@ -173,7 +173,7 @@ class InjectedBugsTest {
     @ValueSource(ints = {1, 2, 3, 4})
     void missingOneOverMInEachLayerOfAFourLayerNetwork(int layer) {
         CheckableNetwork net = fourLayers()
-                .replace("gradients" + layer, "grad[B" + layer + " + i] = sum * invM;", "grad[B" + layer + " + i] = sum;", 1)
+                .replace("gradients" + layer, "grad[B" + layer + " + i] = sum(dz[i], m) * invM;", "grad[B" + layer + " + i] = sum(dz[i], m);", 1)
                 .compile("bugs.Deep");
         assertFailsAt(check(net), layer, Set.of("db" + layer), "1/m", "layer " + layer);
     }
@@ -242,7 +242,7 @@ class InjectedBugsTest {
     @Test
     void aSmallRealErrorStaysAWarningWhenEpsilonIsSwept() {
         CheckableNetwork net = fourLayers()
-                .replace("gradients2", "grad[B2 + i] = sum * invM;", "grad[B2 + i] = sum * invM * (1 + 1e-5);", 1)
+                .replace("gradients2", "grad[B2 + i] = sum(dz[i], m) * invM;", "grad[B2 + i] = sum(dz[i], m) * invM * (1 + 1e-5);", 1)
                 .compile("bugs.Deep");
         GradientCheckReport report = check(net);
         assertEquals(Verdict.WARN, report.verdict(), report::toString);
