@@ -29,6 +29,10 @@ public final class VectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
 
+    static {
+        VectorWarmUp.start();
+    }
+
     private VectorKernels() {
     }
 

@@ -80,7 +80,7 @@ class StagedChecksTest {
                 @Dense(units = 5, activation = Activation.TANH)
                 @Dense(units = 1, activation = Activation.SIGMOID)
                 public interface Net {}
-                """)).replace("gradients2", "grad[B2 + i] = sum * invM;", "grad[B2 + i] = sum;", 1).compile("demo.Net");
+                """)).replace("gradients2", "grad[B2 + i] = sum(dz[i], m) * invM;", "grad[B2 + i] = sum(dz[i], m);", 1).compile("demo.Net");
         Batch train = batch(buggy, 50);
         StagedChecks stop = StagedChecks.atInitialization().thenAfterIterations(20);
         TrainingResult stopped = Trainer.sgd(0.1).epochs(5).batchSize(50).checks(stop).fit(buggy, buggy.initialize(2), train);
