@@ -8,14 +8,12 @@ import jdk.incubator.vector.VectorSpecies;
  * The kernels of the vector backend ({@link Backend}), called by generated code when {@link Backend#VECTOR} is on.
  * Loaded only then: this class needs the incubating {@code jdk.incubator.vector} module.
  *
- * <p>Products. Every matrix product of a step is one shape, {@code out[i][j] += Σ_q c(i, q)·rows[q][j]} over row
- * arrays, with the coefficients c in a flat array at run-time strides: Z = W·A (c = W), dA = Wᵀ·dZ (c = W read down
- * its columns). Four output rows
+ * <p>Products. Z = W·A and dA = Wᵀ·dZ are one shape, {@code out[i][j] += Σ_q c(i, q)·rows[q][j]} over row arrays,
+ * with the coefficients c in a flat array at run-time strides (c = W, or W read down its columns). Four output rows
  * take four input rows per pass over the columns, their sixteen coefficients broadcast once into registers, with
- * fused multiply-adds: 22–24 GFLOP/s on the N3 and N4 layer shapes against 12–14 for the scalar loops C2
- * vectorises, which have no FMA (one core, AVX2).
- *
- * dW = dZ·Aᵀ is dot products over the examples instead ({@link #weightGradient}).
+ * fused multiply-adds: 17–19 GFLOP/s on the N3 and N4 hidden layers against 11–14 for the scalar loops C2
+ * vectorises, which have no FMA (one core, AVX2). dW = dZ·Aᵀ is dot products over the examples instead
+ * ({@link #weightGradient}), 16–22 GFLOP/s.
  *
  * <p>Each entry of {@code out} is the same chain of fused multiply-adds whichever rows and columns a call covers
  * (the rows of a group of four are added innermost last, {@code o + c₃r₃ + c₂r₂ + c₁r₁ + c₀r₀}, in a lane or in

@@ -145,7 +145,8 @@ final class BackwardWriter {
      * by columns of dW (input units) across the workspace's threads: each entry of dW is still one sum over the
      * examples in order, so no reduction is needed and the bits do not change. The single-threaded product keeps
      * the constant bounds of its k loops (a run-time bound costs 1.3–1.6× on two-input layers); 1/m, L2 and db
-     * follow on the calling thread.
+     * follow on the calling thread. The vector backend computes the product as dot products instead
+     * ({@code VectorKernels.weightGradient}), which needs no transposed copy.
      */
     private static MethodSpec gradients(NetworkSpec spec, int l) {
         String n = Names.units(l);

@@ -18,7 +18,8 @@ import javax.lang.model.element.Modifier;
  * input is wide, see {@link #splits}) to
  * {@code Workspace.split}, which runs the layer's method on parts of its units on several threads (each thread
  * writes rows of Z and A of its own, over all m examples), and otherwise calls it for all units itself, as the
- * gradient check does. An activation that needs whole columns (softmax) follows on the calling thread.
+ * gradient check does. An activation that needs whole columns (softmax) follows on the calling thread. Each
+ * product and activation also has its vector form ({@link VectorBranch}).
  */
 final class ForwardWriter {
 
