@@ -102,4 +102,13 @@ public enum Shape {
         }
         return y;
     }
+
+    /** The networks named in args[from…] (e.g. {@code N1 N3}), or all of them when none is. */
+    static java.util.List<Shape> named(String[] args, int from) {
+        java.util.List<Shape> shapes = new java.util.ArrayList<>();
+        for (int i = from; i < args.length; i++) {
+            shapes.add(valueOf(args[i]));
+        }
+        return shapes.isEmpty() ? java.util.List.of(values()) : shapes;
+    }
 }

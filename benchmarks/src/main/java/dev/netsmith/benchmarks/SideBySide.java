@@ -19,13 +19,7 @@ public final class SideBySide {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
-        List<Shape> shapes = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            shapes.add(Shape.valueOf(args[i]));
-        }
-        if (shapes.isEmpty()) {
-            shapes = List.of(Shape.values());
-        }
+        List<Shape> shapes = Shape.named(args, 1);
         String[] impls = {"generated", "flat", "commons"};
         StringBuilder table = new StringBuilder();
         table.append("| net | op | generated µs | GFLOP/s | flat (a) µs | Commons Math (b) µs | (a) / generated (min–max) | (b) / generated (min–max) |\n");

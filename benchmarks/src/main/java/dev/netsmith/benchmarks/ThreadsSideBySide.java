@@ -26,13 +26,7 @@ public final class ThreadsSideBySide {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         long threshold = args.length > 1 && !args[1].equals("-") ? Long.parseLong(args[1]) : Workspace.DEFAULT_SPLIT_THRESHOLD;
-        List<Shape> shapes = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            shapes.add(Shape.valueOf(args[i]));
-        }
-        if (shapes.isEmpty()) {
-            shapes = List.of(Shape.values());
-        }
+        List<Shape> shapes = Shape.named(args, 2);
         System.out.printf(Locale.ROOT, "split threshold %,d multiply-adds, %d processors%n%n", threshold,
                 Runtime.getRuntime().availableProcessors());
         StringBuilder table = new StringBuilder();

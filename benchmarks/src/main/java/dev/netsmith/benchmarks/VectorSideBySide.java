@@ -31,13 +31,7 @@ public final class VectorSideBySide {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        List<Shape> shapes = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            shapes.add(Shape.valueOf(args[i]));
-        }
-        if (shapes.isEmpty()) {
-            shapes = List.of(Shape.values());
-        }
+        List<Shape> shapes = Shape.named(args, 1);
         StringBuilder table = new StringBuilder()
                 .append("| net | op | scalar µs | vector µs | scalar / vector (min–max over rounds) |\n")
                 .append("|---|---|---|---|---|\n");

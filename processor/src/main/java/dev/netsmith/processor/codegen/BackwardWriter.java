@@ -283,11 +283,7 @@ final class BackwardWriter {
                                 + "rows from ≤ k < to.\n",
                         below, l, l, l, spec.units(l), spec.units(below), below, below, below, activation.name(), below, below)
                 .addModifiers(Modifier.STATIC)
-                .addParameter(double[].class, "theta")
-                .addParameter(Names.WORKSPACE, "ws")
-                .addParameter(int.class, "m")
-                .addParameter(int.class, "from")
-                .addParameter(int.class, "to")
+                .addParameters(KernelClasses.rangeParameters())
                 .addCode(code.build())
                 .build();
     }

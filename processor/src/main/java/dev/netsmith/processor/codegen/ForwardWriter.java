@@ -111,11 +111,7 @@ final class ForwardWriter {
                         spec.units(l), spec.units(l - 1), l, activation.name(), l,
                         activatesColumns(layer) ? " (in activate" + l + ", once every row is done)" : "")
                 .addModifiers(Modifier.STATIC)
-                .addParameter(double[].class, "theta")
-                .addParameter(Names.WORKSPACE, "ws")
-                .addParameter(int.class, "m")
-                .addParameter(int.class, "from")
-                .addParameter(int.class, "to")
+                .addParameters(KernelClasses.rangeParameters())
                 .addCode(perRow.isEmpty() ? CodeBlock.of("") : CodeBlock.of("final double[][] a = ws.a($L);\n", l))
                 .addCode(affine(spec, l, perRow, perRowVector, "from", "to"))
                 .build();

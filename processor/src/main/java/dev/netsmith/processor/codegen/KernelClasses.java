@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.netsmith.processor.spec.LayerSpec;
@@ -56,13 +57,19 @@ final class KernelClasses {
                 .addJavadoc("Layer l's part of $L for [from, to): what a thread of a split runs.\n", what)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(int.class, "layer")
-                .addParameter(double[].class, "theta")
-                .addParameter(Names.WORKSPACE, "ws")
-                .addParameter(int.class, "m")
-                .addParameter(int.class, "from")
-                .addParameter(int.class, "to")
+                .addParameters(rangeParameters())
                 .addCode(cases.build())
                 .build();
+    }
+
+    /** The parameters of a kernel over part of a layer: θ, the workspace, m and the units from ≤ i &lt; to. */
+    static List<ParameterSpec> rangeParameters() {
+        return List.of(
+                ParameterSpec.builder(double[].class, "theta").build(),
+                ParameterSpec.builder(Names.WORKSPACE, "ws").build(),
+                ParameterSpec.builder(int.class, "m").build(),
+                ParameterSpec.builder(int.class, "from").build(),
+                ParameterSpec.builder(int.class, "to").build());
     }
 
     /**
