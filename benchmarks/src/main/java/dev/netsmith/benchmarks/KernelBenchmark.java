@@ -22,9 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The generated matrix-product kernels of N3 and N4, one layer at a time, on one core: {@code forward<l>} is
  * Z[l] = W[l]·A[l−1] + b[l] with its activation (ReLU for hidden layers, softmax for the output layer),
  * {@code gradients<l>} is dW[l] = (1/m)·dZ[l]·A[l−1]ᵀ + (λ/m)·W[l] with db[l] (including the chunked transpose
- * of A[l−1]), {@code propagate<l>} is dA[l−1] = W[l]ᵀ·dZ[l] with the ReLU derivative. Each does 2·n_l·n_{l−1}·m
- * flops of products. {@code reference<l>} is the DESIGN.md row-array kernel of the benchmark module
- * ({@link ReferenceKernels}) on the same shapes, for a side-by-side ratio.
+ * of A[l−1]), {@code propagate<l>} is dA[l−1] = W[l]ᵀ·dZ[l] with the ReLU derivative, {@code product3} the output
+ * layer's Z[3] = W[3]·A[2] + b[3] without the softmax. Each does 2·n_l·n_{l−1}·m flops of products.
+ * {@code reference<l>} is the DESIGN.md row-array kernel of the benchmark module ({@link ReferenceKernels}) on the
+ * same shapes, for a side-by-side ratio.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,7 +38,7 @@ public class KernelBenchmark {
     @Param({"N3", "N4"})
     public Shape shape;
 
-    @Param({"forward1", "forward2", "forward3", "reference1", "reference2", "reference3",
+    @Param({"forward1", "forward2", "forward3", "product3", "reference1", "reference2", "reference3",
             "gradients1", "gradients2", "gradients3", "propagate2", "propagate3"})
     public String kernel;
 
@@ -96,6 +97,7 @@ public class KernelBenchmark {
                     DigitsShape_Forward.layer3(theta, ws, m, 0, DigitsShape_Model.N3);
                     DigitsShape_Forward.activate3(ws, m);
                 }
+                case "product3" -> DigitsShape_Forward.layer3(theta, ws, m, 0, DigitsShape_Model.N3);
                 case "gradients1" -> DigitsShape_Backward.gradients1(theta, ws, m, invM);
                 case "gradients2" -> DigitsShape_Backward.gradients2(theta, ws, m, invM);
                 case "gradients3" -> DigitsShape_Backward.gradients3(theta, ws, m, invM);
@@ -111,6 +113,7 @@ public class KernelBenchmark {
                     MnistShape_Forward.layer3(theta, ws, m, 0, MnistShape_Model.N3);
                     MnistShape_Forward.activate3(ws, m);
                 }
+                case "product3" -> MnistShape_Forward.layer3(theta, ws, m, 0, MnistShape_Model.N3);
                 case "gradients1" -> MnistShape_Backward.gradients1(theta, ws, m, invM);
                 case "gradients2" -> MnistShape_Backward.gradients2(theta, ws, m, invM);
                 case "gradients3" -> MnistShape_Backward.gradients3(theta, ws, m, invM);

@@ -170,7 +170,7 @@ public final class Report {
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (Shape shape : List.of(Shape.N3, Shape.N4)) {
             int[] n = shape.architecture().sizes();
-            for (String kernel : List.of("forward1", "forward2", "forward3", "gradients1", "gradients2", "gradients3",
+            for (String kernel : List.of("forward1", "forward2", "forward3", "product3", "gradients1", "gradients2", "gradients3",
                     "propagate2", "propagate3")) {
                 RunResult r = byKey.get(shape + "/" + kernel);
                 if (r == null) {

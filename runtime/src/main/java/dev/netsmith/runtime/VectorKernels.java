@@ -76,9 +76,9 @@ public final class VectorKernels {
 
     /**
      * dW = dZ·Aᵀ (without 1/m) for columns from ≤ k &lt; to of dW: each entry one dot product over the m examples,
-     * four rows of dZ against two rows of A at a time. Dot products need no transposed copy of A, and their eight
-     * sums run in vector registers, where plain Java cannot vectorise a sum: 16–26 GFLOP/s on the N1–N4 shapes,
-     * 20× the transposed product on the tiny layers of N1 and N2.
+     * four rows of dZ against two rows of A at a time, two rows of dZ left over against four rows of A. Dot products
+     * need no transposed copy of A, and their eight sums run in vector registers, where plain Java cannot vectorise
+     * a sum: 16–26 GFLOP/s on the N1–N4 shapes, 20× the transposed product on the tiny layers of N1 and N2.
      */
     public static void weightGradient(double[][] dz, int n, double[][] in, int m, double[][] dw, int from, int to) {
         int i = 0;
@@ -88,14 +88,23 @@ public final class VectorKernels {
             for (; k + 2 <= to; k += 2) {
                 fourByTwo(d0, d1, d2, d3, in[k], in[k + 1], m, dw, i, k);
             }
-            for (; k < to; k++) {
-                for (int r = 0; r < 4; r++) {
-                    dw[i + r][k] = dot(dz[i + r], in[k], m);
-                }
-            }
+            dots(dz, i, i + 4, in, k, to, m, dw);
         }
-        for (; i < n; i++) {
-            for (int k = from; k < to; k++) {
+        if (i + 2 <= n) {
+            int k = from;
+            for (; k + 4 <= to; k += 4) {
+                twoByFour(dz[i], dz[i + 1], in[k], in[k + 1], in[k + 2], in[k + 3], m, dw, i, k);
+            }
+            dots(dz, i, i + 2, in, k, to, m, dw);
+            i += 2;
+        }
+        dots(dz, i, n, in, from, to, m, dw);
+    }
+
+    /** dw[i][k] = Σ_j dz[i][j]·in[k][j] for i0 ≤ i &lt; i1 and k0 ≤ k &lt; k1, one {@link #dot} each. */
+    private static void dots(double[][] dz, int i0, int i1, double[][] in, int k0, int k1, int m, double[][] dw) {
+        for (int i = i0; i < i1; i++) {
+            for (int k = k0; k < k1; k++) {
                 dw[i][k] = dot(dz[i], in[k], m);
             }
         }
@@ -295,6 +304,41 @@ public final class VectorKernels {
         dw[i + 2][k + 1] = finish(s21, d2, a1, bound, m);
         dw[i + 3][k] = finish(s30, d3, a0, bound, m);
         dw[i + 3][k + 1] = finish(s31, d3, a1, bound, m);
+    }
+
+    /**
+     * dw[i + r][k + c] = Σ_j d_r[j]·a_c[j] for two rows of dZ (those left after the groups of four) against four
+     * rows of A: eight dot products again, with the chains of {@link #dot}; one dot product alone waits on its own
+     * chain of additions and loads two rows per multiply-add.
+     */
+    private static void twoByFour(double[] d0, double[] d1, double[] a0, double[] a1, double[] a2, double[] a3, int m,
+                                  double[][] dw, int i, int k) {
+        final int bound = SPECIES.loopBound(m);
+        DoubleVector s00 = DoubleVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00;
+        DoubleVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+        for (int j = 0; j < bound; j += LANES) {
+            final DoubleVector y0 = DoubleVector.fromArray(SPECIES, d0, j), y1 = DoubleVector.fromArray(SPECIES, d1, j);
+            DoubleVector x = DoubleVector.fromArray(SPECIES, a0, j);
+            s00 = y0.fma(x, s00);
+            s10 = y1.fma(x, s10);
+            x = DoubleVector.fromArray(SPECIES, a1, j);
+            s01 = y0.fma(x, s01);
+            s11 = y1.fma(x, s11);
+            x = DoubleVector.fromArray(SPECIES, a2, j);
+            s02 = y0.fma(x, s02);
+            s12 = y1.fma(x, s12);
+            x = DoubleVector.fromArray(SPECIES, a3, j);
+            s03 = y0.fma(x, s03);
+            s13 = y1.fma(x, s13);
+        }
+        dw[i][k] = finish(s00, d0, a0, bound, m);
+        dw[i][k + 1] = finish(s01, d0, a1, bound, m);
+        dw[i][k + 2] = finish(s02, d0, a2, bound, m);
+        dw[i][k + 3] = finish(s03, d0, a3, bound, m);
+        dw[i + 1][k] = finish(s10, d1, a0, bound, m);
+        dw[i + 1][k + 1] = finish(s11, d1, a1, bound, m);
+        dw[i + 1][k + 2] = finish(s12, d1, a2, bound, m);
+        dw[i + 1][k + 3] = finish(s13, d1, a3, bound, m);
     }
 
     /** Σ_j d[j]·a[j] over j &lt; m: fused multiply-adds lane by lane, then {@link #finish}. */

@@ -34,8 +34,9 @@ final class VectorWarmUp {
 
     static void run() {
         int m = 35;
-        int n = 5;
-        int inputs = 7;
+        // 7 units above 5 take every path of the products: rows in fours, pairs and alone, inputs in fours and alone
+        int n = 7;
+        int inputs = 5;
         double[] theta = filled(n * inputs + n, 0.01);
         double[][] in = rows(inputs, m);
         double[][] z = rows(n, m);

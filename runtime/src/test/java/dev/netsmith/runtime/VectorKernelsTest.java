@@ -40,7 +40,7 @@ class VectorKernelsTest {
     }
 
     @ParameterizedTest(name = "{0} units above {1}, m = {2}")
-    @CsvSource({"1, 1, 3", "3, 5, 9", "10, 64, 211", "64, 128, 100"})
+    @CsvSource({"1, 1, 3", "3, 5, 9", "7, 6, 13", "10, 64, 211", "64, 128, 100"})
     void backpropagationIsTheTransposedWeightsTimesTheDeltas(int n, int inputs, int m) {
         double[] theta = gaussian(3 + n * inputs);
         double[][] dz = matrix(n, m);
