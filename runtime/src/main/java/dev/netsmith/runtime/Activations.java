@@ -3,7 +3,20 @@ package dev.netsmith.runtime;
 /** Activation functions faster than their {@code java.lang.Math} forms, called by generated kernels. */
 public final class Activations {
 
+    /** 2^600: applied twice it takes the smallest positive double, 2^−1074, above 1. */
+    private static final double STEP_SCALE = 0x1p600;
+
     private Activations() {
+    }
+
+    /**
+     * The step H(z) = 1 for z &gt; 0, 0 for z ≤ 0 (NaN for NaN): ReLU's derivative, and leaky ReLU's as
+     * max(H(z), slope). Written with min and max of a scaled z instead of {@code z > 0 ? 1 : 0} because C2 compiles
+     * the comparison to a branch per example, mispredicted on about half of them when the signs of Z are mixed (1–5 ns
+     * an element here), while it vectorises a loop of min and max (about 0.5 ns).
+     */
+    public static double step(double z) {
+        return Math.min(Math.max(z * STEP_SCALE * STEP_SCALE, 0.0), 1.0);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.netsmith.processor.codegen;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.netsmith.Activation;
 import dev.netsmith.processor.spec.LayerSpec;
@@ -90,6 +91,9 @@ interface ActivationEmitter {
         return CodeBlock.of("($L == 0.0 ? 0.0 : $L / $L)", z, value(z), z);
     }
 
-    /** Leaky ReLU's slope for z &lt; 0, as a literal of the generated code. */
+    /** Leaky ReLU's slope for z &lt; 0, as a literal of the generated code; below 1, so max(z, slope·z) is g. */
     String LEAKY_SLOPE = Double.toString(Activation.LEAKY_SLOPE);
+
+    /** The runtime's scalar activation functions (tanh from one exp, the branch-free step). */
+    ClassName ACTIVATIONS = ClassName.get("dev.netsmith.runtime", "Activations");
 }

@@ -9,14 +9,16 @@ final class LeakyReluEmitter implements ActivationEmitter {
         return "leaky_relu";
     }
 
+    /** max(z, 0.01·z), the same value as the two cases for a slope below 1, without a branch. */
     @Override
     public CodeBlock value(String z) {
-        return CodeBlock.of("($L > 0.0 ? $L : $L * $L)", z, z, LEAKY_SLOPE, z);
+        return CodeBlock.of("$T.max($L, $L * $L)", Math.class, z, LEAKY_SLOPE, z);
     }
 
+    /** upstream·max(H(z), 0.01): the factor is exactly 1 or the slope, without a branch. */
     @Override
     public CodeBlock derivativeTimes(String upstream, String z, String a) {
-        return CodeBlock.of("($L > 0.0 ? $L : $L * $L)", z, upstream, LEAKY_SLOPE, upstream);
+        return CodeBlock.of("$L * $T.max($T.step($L), $L)", upstream, Math.class, ACTIVATIONS, z, LEAKY_SLOPE);
     }
 
     @Override

@@ -14,9 +14,10 @@ final class ReluEmitter implements ActivationEmitter {
         return CodeBlock.of("$T.max(0.0, $L)", Math.class, z);
     }
 
+    /** upstream·H(z) with the branch-free step, which C2 vectorises (a comparison here is a mispredicted branch). */
     @Override
     public CodeBlock derivativeTimes(String upstream, String z, String a) {
-        return CodeBlock.of("($L > 0.0 ? $L : 0.0)", z, upstream);
+        return CodeBlock.of("$L * $T.step($L)", upstream, ACTIVATIONS, z);
     }
 
     @Override

@@ -4,9 +4,6 @@ import com.palantir.javapoet.CodeBlock;
 /** tanh(z), from one exp (see {@code Activations.tanh}); tanh'(z) = 1 − a². */
 final class TanhEmitter implements ActivationEmitter {
 
-    private static final com.palantir.javapoet.ClassName ACTIVATIONS =
-            com.palantir.javapoet.ClassName.get("dev.netsmith.runtime", "Activations");
-
     @Override
     public String name() {
         return "tanh";

@@ -232,7 +232,7 @@ class InjectedBugsTest {
                 public interface Relu {}
                 """));
         // the derivative of relu taken as 1 everywhere
-        injection.replace("propagate3", "(zk[j] > 0.0 ? dak[j] : 0.0)", "dak[j]", 1);
+        injection.replace("propagate3", "dak[j] * Activations.step(zk[j])", "dak[j]", 1);
         GradientCheckReport report = check(injection.compile("bugs.Relu"), CheckOptions.defaults().withKinkHandling(true));
         assertFailsAt(report, 2, Set.of("dW2", "db2", "dW1", "db1"), "layer 2", "relu");
         assertTrue(report.inconclusive() < report.checkedEntries() / 10, report::toString);
