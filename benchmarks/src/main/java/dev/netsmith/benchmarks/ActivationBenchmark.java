@@ -1,5 +1,6 @@
 package dev.netsmith.benchmarks;
 
+import dev.netsmith.runtime.Activations;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -91,11 +92,20 @@ public class ActivationBenchmark {
         return out;
     }
 
-    /** dZ = dA ⊙ relu'(Z) as the generated backward writes it: a branch per entry, taken half the time at random. */
+    /** dZ = dA ⊙ relu'(Z) as the generated backward wrote it until commit 26667fd: a branch per entry, taken half the time at random. */
     @Benchmark
     public double[] reluDerivativeTernary() {
         for (int j = 0; j < SIZE; j++) {
             out[j] = z[j] > 0.0 ? da[j] : 0.0;
+        }
+        return out;
+    }
+
+    /** As the generated backward writes it now: dA·H(z) with the min/max step of {@link Activations#step}, no branch. */
+    @Benchmark
+    public double[] reluDerivativeStep() {
+        for (int j = 0; j < SIZE; j++) {
+            out[j] = da[j] * Activations.step(z[j]);
         }
         return out;
     }
