@@ -16,8 +16,9 @@ public final class DotProducts {
 
     /**
      * dw[i][k] = Σ_j dz[i][j]·in[k][j] over j &lt; m, for rows i &lt; n and columns from ≤ k &lt; to. Each entry is the
-     * same two chains whichever rows and columns it is computed with (an odd row or column is paired with itself),
-     * so a product split by columns gives the bits of one call.
+     * same two chains whichever rows and columns it is computed with (the last row or column of an odd count is
+     * paired with itself, computed twice, on layers too small for it to matter), so a product split by columns gives
+     * the bits of one call.
      */
     public static void weightGradient(double[][] dz, int n, double[][] in, int m, double[][] dw, int from, int to) {
         for (int i = 0; i < n; i += 2) {

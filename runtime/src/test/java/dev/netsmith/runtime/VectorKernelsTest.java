@@ -66,17 +66,7 @@ class VectorKernelsTest {
         double[][] a = matrix(inputs, m + 1);
         double[][] dw = matrix(n, inputs);
         VectorKernels.weightGradient(dz, n, a, m, dw, 0, inputs);
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < inputs; k++) {
-                double sum = 0;
-                double scale = 0;
-                for (int j = 0; j < m; j++) {
-                    sum += dz[i][j] * a[k][j];
-                    scale += Math.abs(dz[i][j] * a[k][j]);
-                }
-                assertEquals(sum, dw[i][k], 1e-15 * scale * m, "dw[" + i + "][" + k + "]");
-            }
-        }
+        WeightGradients.assertProduct(dz, a, dw, n, inputs, m);
     }
 
     @Test
