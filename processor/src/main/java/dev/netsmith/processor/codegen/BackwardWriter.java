@@ -226,14 +226,18 @@ final class BackwardWriter {
     private static CodeBlock product(NetworkSpec spec, int l, String from, String to) {
         String n = Names.units(l);
         CodeBlock vector = VectorBranch.call("weightGradient", String.join(", ", "dz", n, "in", "m", "dw", from, to));
-        if (spec.units(l - 1) <= DOT_PRODUCT_INPUTS) {
-            return CodeBlock.builder()
-                    .addStatement("final double[][] in = ws.layerInput($L)", l)
-                    .add(VectorBranch.of(vector, CodeBlock.builder()
-                            .addStatement("$T.weightGradient(dz, $L, in, m, dw, $L, $L)", DOT_PRODUCTS, n, from, to)
-                            .build()))
-                    .build();
-        }
+        CodeBlock scalar = spec.units(l - 1) <= DOT_PRODUCT_INPUTS
+                ? CodeBlock.of("$T.weightGradient(dz, $L, in, m, dw, $L, $L);\n", DOT_PRODUCTS, n, from, to)
+                : transposedProduct(l, from, to);
+        return CodeBlock.builder()
+                .addStatement("final double[][] in = ws.layerInput($L)", l)
+                .add(VectorBranch.of(vector, scalar))
+                .build();
+    }
+
+    /** The default backend's dw = dZ·A_prevᵀ over chunks of examples with A_prev transposed (see {@link #gradients}). */
+    private static CodeBlock transposedProduct(int l, String from, String to) {
+        String n = Names.units(l);
         String k = "int k = " + from + "; k < " + to + "; k++";
         boolean whole = from.equals("0");
         CodeBlock products = CodeBlock.builder()
@@ -257,7 +261,7 @@ final class BackwardWriter {
                 .endControlFlow()
                 .endControlFlow()
                 .build();
-        CodeBlock scalar = CodeBlock.builder()
+        return CodeBlock.builder()
                 .addStatement("final double[][] t = ws.transposed($L)", l)
                 .beginControlFlow("for (int i = 0; i < $L; i++)", n)
                 .addStatement(whole ? "$T.fill(dw[i], 0.0)" : "$T.fill(dw[i], from, to, 0.0)", Names.ARRAYS)
@@ -285,10 +289,6 @@ final class BackwardWriter {
                 .endControlFlow()
                 .add(products)
                 .endControlFlow()
-                .build();
-        return CodeBlock.builder()
-                .addStatement("final double[][] in = ws.layerInput($L)", l)
-                .add(VectorBranch.of(vector, scalar))
                 .build();
     }
 
