@@ -106,7 +106,6 @@ public final class KernelVariants {
         dev.netsmith.check.CheckableNetwork net = (dev.netsmith.check.CheckableNetwork) shape.net();
         dev.netsmith.check.GradientCheckKernel kernel = net.gradientCheckKernel();
         dev.netsmith.check.Probe probe = dev.netsmith.check.Probe.of(net, m);
-        Workspace scratch = net.newWorkspace(m, 1);
         double[] out = new double[m];
         double[][] logits = base.z(shape.architecture().depth());
         double[][] y = prepared.batch().y();
@@ -125,8 +124,8 @@ public final class KernelVariants {
             kernel.perturbParameter(theta, p, 1e-7, -1e-7, base, probe, y, m);
         };
         Runnable loss = shape == Shape.N3
-                ? () -> DigitsShape_Cost.loss(logits, y, m, scratch.columnScratch(), scratch.lossScratch(), out)
-                : () -> CatShape_Cost.loss(logits, y, m, scratch.columnScratch(), scratch.lossScratch(), out);
+                ? () -> DigitsShape_Cost.lossPerExample(y, m, base, out)
+                : () -> CatShape_Cost.lossPerExample(y, m, base, out);
         Runnable lossWithLog = () -> {
             java.util.Arrays.fill(out, 0, m, 0.0);
             for (int i = 0; i < logits.length; i++) {

@@ -217,40 +217,30 @@ public final class VectorKernels {
     }
 
     /**
-     * Softmax over each of the first m columns of the n rows of z into a: e^(z − max) / Σ e^(z − max). {@code max}
-     * and {@code sum} are scratch of at least m.
+     * Softmax over each of the first m columns of the n rows of z into a: e^(z − max) / Σ e^(z − max). Leaves each
+     * column's maximum in {@code max} and its sum Σ e^(z − max) in {@code sum}, from which the cost of the same pass
+     * takes log Σ e^z without another exponential; {@code scale} is scratch. All three are rows of at least m.
      */
-    public static void softmaxColumns(double[][] z, double[][] a, int n, int m, double[] max, double[] sum) {
+    public static void softmaxColumns(double[][] z, double[][] a, int n, int m, double[] max, double[] sum, double[] scale) {
         columnMax(z, n, m, max);
         java.util.Arrays.fill(sum, 0, m, 0.0);
         for (int i = 0; i < n; i++) {
             addShiftedExponentials(z[i], max, a[i], sum, m);
         }
         for (int j = 0; j < m; j++) {
-            sum[j] = 1.0 / sum[j];
+            scale[j] = 1.0 / sum[j];
         }
         for (int i = 0; i < n; i++) {
             double[] ai = a[i];
             for (int j = 0; j < m; j++) {
-                ai[j] *= sum[j];
+                ai[j] *= scale[j];
             }
         }
     }
 
-    /**
-     * out[j] = log Σ_i e^z[i][j] for the first m columns of the n rows of z, shifted by the column's maximum;
-     * {@code max} and {@code scratch} are rows of at least m.
-     */
-    public static void logSumExpColumns(double[][] z, int n, int m, double[] max, double[] scratch, double[] out) {
-        columnMax(z, n, m, max);
-        java.util.Arrays.fill(out, 0, m, 0.0);
-        for (int i = 0; i < n; i++) {
-            addShiftedExponentials(z[i], max, scratch, out, m);
-        }
-        VectorMath.log(out, out, m);
-        for (int j = 0; j < m; j++) {
-            out[j] += max[j];
-        }
+    /** out[j] = log x[j] for j &lt; m (out may be x), within 2 ulp (absolute near 1, relative elsewhere). */
+    public static void log(double[] x, double[] out, int m) {
+        VectorMath.log(x, out, m);
     }
 
     /** max[j] = max_i z[i][j] over the first m columns. */

@@ -58,8 +58,8 @@ final class VectorWarmUp {
             VectorKernels.leaky(z[2], row, 0.01, m);
             VectorKernels.piecewiseLinearBackward(dz[0], call % 2 == 0 ? null : mask, z[0], call % 3 == 0 ? 0.0 : 0.01, row, m);
             VectorKernels.addBinaryCrossEntropy(z[0], mask, row, scratch, m);
-            VectorKernels.softmaxColumns(z, a, n, m, row, scratch);
-            VectorKernels.logSumExpColumns(z, n, m, row, scratch, mask);
+            VectorKernels.softmaxColumns(z, a, n, m, row, scratch, mask);
+            VectorKernels.log(scratch, mask, m);
             java.util.Arrays.fill(mask, 1.25);
         }
         if (Double.isNaN(sink)) {

@@ -320,17 +320,20 @@ public final class Workspace {
         return a[sizes.length - 1];
     }
 
-    /** A scratch row of maxBatch entries (softmax column maxima and the like). */
+    /**
+     * A row of maxBatch entries: a softmax output leaves each column's maximum here for the cost of the same forward
+     * pass; otherwise scratch (the vector backend's binary cross-entropy, the gradient check's loss changes).
+     */
     public double[] columnScratch() {
         return columnScratch;
     }
 
-    /** A second scratch row of maxBatch entries (softmax column sums and the like). */
+    /** A second row of maxBatch entries: a softmax output leaves each column's Σ e^(z − max) here for the cost. */
     public double[] columnScratch2() {
         return columnScratch2;
     }
 
-    /** A scratch row of maxBatch entries for the loss of each example (the vector backend's exponentials). */
+    /** A scratch row of maxBatch entries: the softmax's reciprocal sums, then the cost's loss of each example. */
     public double[] lossScratch() {
         return lossScratch;
     }

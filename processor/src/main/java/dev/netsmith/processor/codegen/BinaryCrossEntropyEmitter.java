@@ -25,7 +25,7 @@ final class BinaryCrossEntropyEmitter implements LossEmitter {
                         Math.class, Math.class, Math.class, Math.class)
                 .build());
         return LossEmitter.sumOverRows(outputs,
-                VectorBranch.of(VectorBranch.call("addBinaryCrossEntropy", "zi, yi, out, scratch, m"), scalar));
+                VectorBranch.of(VectorBranch.call("addBinaryCrossEntropy", "zi, yi, out, ws.columnScratch(), m"), scalar));
     }
 
     /**

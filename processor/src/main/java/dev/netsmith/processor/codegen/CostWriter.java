@@ -22,29 +22,14 @@ final class CostWriter {
                 .addJavadoc("The regularised cost of {@link $T}: J = (1/m)·Σ_j ℓ_j + (λ/2m)·Σ_l ‖W[l]‖² with\n",
                         Names.declaring(spec))
                 .addJavadoc("$L, λ = $L.\n", loss.formula(), spec.l2())
-                .addMethod(loss(spec, loss))
-                .addMethod(lossPerExample(spec))
+                .addMethod(lossPerExample(spec, loss))
                 .addMethod(dataCost())
                 .addMethod(l2(spec))
                 .build();
         return KernelClasses.file(spec, type);
     }
 
-    private static MethodSpec loss(NetworkSpec spec, LossEmitter loss) {
-        return MethodSpec.methodBuilder("loss")
-                .addJavadoc("Writes each example's loss ℓ_j for output logits z (rows of Z$L) into out[0..m); max and scratch are scratch rows.\n", spec.depth())
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(double[][].class, "z")
-                .addParameter(double[][].class, "y")
-                .addParameter(int.class, "m")
-                .addParameter(double[].class, "max")
-                .addParameter(double[].class, "scratch")
-                .addParameter(double[].class, "out")
-                .addCode(loss.perExample(Names.units(spec.depth())))
-                .build();
-    }
-
-    private static MethodSpec lossPerExample(NetworkSpec spec) {
+    private static MethodSpec lossPerExample(NetworkSpec spec, LossEmitter loss) {
         return MethodSpec.methodBuilder("lossPerExample")
                 .addJavadoc("Writes each example's loss ℓ_j of the last forward pass into out[0..m).\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -52,7 +37,8 @@ final class CostWriter {
                 .addParameter(int.class, "m")
                 .addParameter(Names.WORKSPACE, "ws")
                 .addParameter(double[].class, "out")
-                .addStatement("loss(ws.z($L), y, m, ws.columnScratch2(), ws.lossScratch(), out)", spec.depth())
+                .addStatement("final double[][] z = ws.z($L)", spec.depth())
+                .addCode(loss.perExample(Names.units(spec.depth())))
                 .build();
     }
 
@@ -64,7 +50,7 @@ final class CostWriter {
                 .addParameter(double[][].class, "y")
                 .addParameter(int.class, "m")
                 .addParameter(Names.WORKSPACE, "ws")
-                .addStatement("final double[] losses = ws.columnScratch()")
+                .addStatement("final double[] losses = ws.lossScratch()")
                 .addStatement("lossPerExample(y, m, ws, losses)")
                 .addStatement("double sum = 0.0")
                 .beginControlFlow("for (int j = 0; j < m; j++)")

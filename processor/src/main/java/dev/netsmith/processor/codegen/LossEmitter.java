@@ -22,9 +22,10 @@ interface LossEmitter {
     String formula();
 
     /**
-     * Statements writing ℓ_j into {@code out[j]} for j &lt; m from the output layer's logits alone, given locals
-     * {@code z} (rows of Z[L]), {@code y}, {@code m}, a scratch row {@code max} and the output width's constant
-     * name. Every loss can do without A[L]: cross-entropies are computed from the logits for stability, and
+     * Statements writing ℓ_j into {@code out[j]} for j &lt; m after a forward pass, given locals {@code z} (rows of
+     * Z[L]), {@code y}, {@code m} and {@code ws} (the pass's workspace; its {@code lossScratch} row may be
+     * {@code out}) and the output width's constant name. No loss needs A[L]: cross-entropies are computed from the
+     * logits for stability (softmax's from the column maxima and sums its forward pass left in the workspace), and
      * the linear output of squared error is Z itself.
      */
     CodeBlock perExample(String outputs);

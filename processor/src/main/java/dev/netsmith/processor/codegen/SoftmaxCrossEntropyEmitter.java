@@ -15,29 +15,16 @@ final class SoftmaxCrossEntropyEmitter implements LossEmitter {
         return "ℓ_j = log Σ_i e^z_i − Σ_i y_i·z_i  (softmax cross-entropy, log-sum-exp shifted by max_i z_i)";
     }
 
+    /** From the column maxima and sums of e^(z − max) that the forward pass's softmax left in the workspace. */
     @Override
     public CodeBlock perExample(String outputs) {
-        CodeBlock scalar = CodeBlock.builder()
-                .addStatement("$T.arraycopy(z[0], 0, max, 0, m)", System.class)
-                .beginControlFlow("for (int i = 1; i < $L; i++)", outputs)
-                .addStatement("final double[] zi = z[i]")
-                .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("max[j] = $T.max(max[j], zi[j])", Math.class)
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("$T.fill(out, 0, m, 0.0)", Names.ARRAYS)
-                .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
-                .addStatement("final double[] zi = z[i]")
-                .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("out[j] += $T.exp(zi[j] - max[j])", Math.class)
-                .endControlFlow()
-                .endControlFlow()
-                .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("out[j] = max[j] + $T.log(out[j])", Math.class)
-                .endControlFlow()
-                .build();
         return CodeBlock.builder()
-                .add(VectorBranch.of(VectorBranch.call("logSumExpColumns", "z, " + outputs + ", m, max, scratch, out"), scalar))
+                .add("// log Σ e^z = max + log Σ e^(z − max), from the maxima and sums the softmax of this pass left\n")
+                .addStatement("final double[] max = ws.$L()", SoftmaxEmitter.OUTPUT_MAX)
+                .addStatement("final double[] sum = ws.$L()", SoftmaxEmitter.OUTPUT_SUMS)
+                .add(VectorBranch.of(VectorBranch.call("log", "sum, out, m"), LossEmitter.overExamples(
+                        CodeBlock.builder().addStatement("out[j] = $T.log(sum[j])", Math.class).build())))
+                .add(LossEmitter.overExamples(CodeBlock.builder().addStatement("out[j] += max[j]").build()))
                 .beginControlFlow("for (int i = 0; i < $L; i++)", outputs)
                 .addStatement("final double[] zi = z[i]")
                 .addStatement("final double[] yi = y[i]")

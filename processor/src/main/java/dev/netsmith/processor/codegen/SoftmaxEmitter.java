@@ -8,6 +8,10 @@ import com.palantir.javapoet.CodeBlock;
  */
 final class SoftmaxEmitter implements ActivationEmitter {
 
+    /** The workspace rows where the forward pass leaves each column's maximum and Σ e^(z − max) for the cost. */
+    static final String OUTPUT_MAX = "columnScratch";
+    static final String OUTPUT_SUMS = "columnScratch2";
+
     @Override
     public String name() {
         return "softmax";
@@ -45,20 +49,22 @@ final class SoftmaxEmitter implements ActivationEmitter {
                 .endControlFlow()
                 .endControlFlow()
                 .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("sum[j] = 1.0 / sum[j]")
+                .addStatement("scale[j] = 1.0 / sum[j]")
                 .endControlFlow()
                 .beginControlFlow("for (int i = 0; i < $L; i++)", n)
                 .addStatement("final double[] ai = a[i]")
                 .beginControlFlow("for (int j = 0; j < m; j++)")
-                .addStatement("ai[j] *= sum[j]")
+                .addStatement("ai[j] *= scale[j]")
                 .endControlFlow()
                 .endControlFlow()
                 .build();
         return CodeBlock.builder()
-                .add("// softmax column by column: a = e^(z − max) / Σ e^(z − max)\n")
-                .addStatement("final double[] max = ws.columnScratch()")
-                .addStatement("final double[] sum = ws.columnScratch2()")
-                .add(VectorBranch.of(VectorBranch.call("softmaxColumns", "z, a, " + n + ", m, max, sum"), scalar))
+                .add("// softmax column by column: a = e^(z − max) / Σ e^(z − max); max and the sums stay in the\n")
+                .add("// workspace for the cost of this pass, which needs log Σ e^z = max + log Σ e^(z − max)\n")
+                .addStatement("final double[] max = ws.$L()", OUTPUT_MAX)
+                .addStatement("final double[] sum = ws.$L()", OUTPUT_SUMS)
+                .addStatement("final double[] scale = ws.lossScratch()")
+                .add(VectorBranch.of(VectorBranch.call("softmaxColumns", "z, a, " + n + ", m, max, sum, scale"), scalar))
                 .build();
     }
 

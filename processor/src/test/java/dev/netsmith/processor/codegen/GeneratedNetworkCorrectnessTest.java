@@ -1,5 +1,6 @@
 package dev.netsmith.processor.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,50 @@ class GeneratedNetworkCorrectnessTest {
                     Arrays.copyOfRange(expected.gradient(), t.offset(), t.end()));
             assertTrue(error < TOLERANCE, t.gradientName() + " relative error " + error);
         }
+    }
+
+    /**
+     * Each example's loss against the reference on that example alone, read right after the forward pass, after
+     * the data cost and after the backward pass: the cost reads what the forward pass left in the workspace (a
+     * softmax output's column maxima and sums), and nothing after it may overwrite that.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.netsmith.processor.testing.TestNetworks#declarations")
+    void lossPerExampleMatchesTheReferenceWhicheverCallsCameBefore(TestNetworks.Declared declared) {
+        CompiledNetwork net = generated.network(declared.qualifiedPrefix());
+        Architecture arch = net.architecture();
+        int m = 29;
+        Parameters params = TestData.parameters(net, 21);
+        double[][] x = TestData.inputs(arch, m, 22);
+        double[][] y = TestData.labels(arch, m, 23);
+        Batch batch = net.batch(x, y);
+        Workspace ws = net.newWorkspace(m);
+        net.forward(params, batch, ws, Dropout.off());
+        double[] first = new double[m];
+        net.lossPerExample(batch, ws, first);
+        double dataCost = net.dataCost(batch, ws);
+        double[] afterCost = new double[m];
+        net.lossPerExample(batch, ws, afterCost);
+        net.backward(params, batch, ws);
+        double[] afterBackward = new double[m];
+        net.lossPerExample(batch, ws, afterBackward);
+
+        ReferenceNetwork reference = new ReferenceNetwork(arch, customActivations(arch));
+        for (int j = 0; j < m; j++) {
+            double expected = reference.evaluate(params.values(), column(x, j), column(y, j), null).dataCost();
+            assertEquals(expected, first[j], TOLERANCE * Math.max(1, Math.abs(expected)), "example " + j);
+        }
+        assertArrayEquals(first, afterCost, "after the data cost");
+        assertArrayEquals(first, afterBackward, "after the backward pass");
+        assertEquals(Arrays.stream(first).sum() / m, dataCost, 1e-14 * Math.max(1, Math.abs(dataCost)));
+    }
+
+    private static double[][] column(double[][] rows, int j) {
+        double[][] column = new double[rows.length][1];
+        for (int i = 0; i < rows.length; i++) {
+            column[i][0] = rows[i][j];
+        }
+        return column;
     }
 
     @Test
