@@ -161,9 +161,8 @@ public final class KernelVariants {
         int m = base.m();
         Workspace ws = base.ws();
         int[] n = base.sizes();
-        ParameterLayout layout = base.layout();
-        double[][] w = ReferenceKernels.rows(theta, layout.weights(1).offset(), n[1], n[0]);
-        double[] b = ReferenceKernels.vector(theta, layout.biases(1).offset(), n[1]);
+        double[][] w = base.weights(1);
+        double[] b = base.biases(1);
         double[][] z = new double[n[1]][m];
         double[][] a = new double[n[1]][m];
         double[][] zb = new double[n[1]][m];
@@ -256,11 +255,10 @@ public final class KernelVariants {
         int m = base.m();
         Workspace ws = base.ws();
         int[] n = base.sizes();
-        ParameterLayout layout = base.layout();
-        double[][] w1 = ReferenceKernels.rows(theta, layout.weights(1).offset(), n[1], n[0]);
-        double[] b1 = ReferenceKernels.vector(theta, layout.biases(1).offset(), n[1]);
-        double[][] w2 = ReferenceKernels.rows(theta, layout.weights(2).offset(), n[2], n[1]);
-        double[] b2 = ReferenceKernels.vector(theta, layout.biases(2).offset(), n[2]);
+        double[][] w1 = base.weights(1);
+        double[] b1 = base.biases(1);
+        double[][] w2 = base.weights(2);
+        double[] b2 = base.biases(2);
         double[][] z1 = new double[n[1]][m];
         double[][] a1 = new double[n[1]][m];
         double[][] z2 = new double[n[2]][m];

@@ -2,7 +2,6 @@ package dev.netsmith.benchmarks;
 
 import dev.netsmith.runtime.Batch;
 import dev.netsmith.runtime.Dropout;
-import dev.netsmith.runtime.ParameterLayout;
 import dev.netsmith.runtime.Parameters;
 import dev.netsmith.runtime.Workspace;
 
@@ -41,7 +40,14 @@ record Prepared(Shape shape, Batch batch, Parameters params, Workspace ws) {
         return shape.architecture().sizes();
     }
 
-    ParameterLayout layout() {
-        return shape.net().layout();
+    /** W[l] copied out of θ as row arrays, for the reference kernels. */
+    double[][] weights(int l) {
+        int[] n = sizes();
+        return ReferenceKernels.rows(theta(), shape.net().layout().weights(l).offset(), n[l], n[l - 1]);
+    }
+
+    /** b[l] copied out of θ. */
+    double[] biases(int l) {
+        return ReferenceKernels.vector(theta(), shape.net().layout().biases(l).offset(), sizes()[l]);
     }
 }

@@ -2,7 +2,6 @@ package dev.netsmith.benchmarks;
 
 import dev.netsmith.runtime.Batch;
 import dev.netsmith.runtime.Dropout;
-import dev.netsmith.runtime.ParameterLayout;
 import dev.netsmith.runtime.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +32,14 @@ public final class VectorisationGuard {
         int m = base.m();
         Workspace ws = base.ws();
         int[] n = base.sizes();
-        ParameterLayout layout = base.layout();
         double[][][] w = new double[4][][];
         double[][] b = new double[4][];
         double[][][] z = new double[4][][];
         double[][][] a = new double[4][][];
         a[0] = batch.x();
         for (int l = 1; l <= 3; l++) {
-            w[l] = ReferenceKernels.rows(theta, layout.weights(l).offset(), n[l], n[l - 1]);
-            b[l] = ReferenceKernels.vector(theta, layout.biases(l).offset(), n[l]);
+            w[l] = base.weights(l);
+            b[l] = base.biases(l);
             z[l] = new double[n[l]][m];
             a[l] = new double[n[l]][m];
         }
